@@ -1,0 +1,75 @@
+"""editorial: lint, review, publish and syndicate reporting.
+
+Quotations are checked against event transcripts and figures against the newsroom's
+register of checked facts. Everything the command line does is one call here::
+
+    import editorial
+
+    newsroom = editorial.Newsroom.open("path/to/newsroom")
+    report = editorial.lint(newsroom)
+    for finding in report.findings:
+        print(finding.path, finding.line, finding.code, finding.message)
+"""
+
+from editorial._version import __version__
+from editorial.errors import (
+    ConfigError,
+    DeliveryError,
+    EditorialError,
+    InputError,
+    LockedError,
+    NotFoundError,
+    RefusedError,
+    UsageError,
+)
+from editorial.lint import Finding, LintReport, Rule, all_rules, get_rule, lint
+from editorial.model import (
+    ArticleMeta,
+    Author,
+    Citation,
+    Config,
+    Correction,
+    Fact,
+    HistoryEntry,
+    Person,
+    Role,
+    State,
+)
+from editorial.newsroom import Article, Newsroom, load_article
+from editorial.newsroom.create import init_newsroom, new_article
+from editorial.review import BoardRow, board
+
+__all__ = [
+    "Article",
+    "ArticleMeta",
+    "Author",
+    "BoardRow",
+    "Citation",
+    "Config",
+    "ConfigError",
+    "Correction",
+    "DeliveryError",
+    "EditorialError",
+    "Fact",
+    "Finding",
+    "HistoryEntry",
+    "InputError",
+    "LintReport",
+    "LockedError",
+    "Newsroom",
+    "NotFoundError",
+    "Person",
+    "RefusedError",
+    "Role",
+    "Rule",
+    "State",
+    "UsageError",
+    "__version__",
+    "all_rules",
+    "board",
+    "get_rule",
+    "init_newsroom",
+    "lint",
+    "load_article",
+    "new_article",
+]

@@ -1,0 +1,3 @@
+from editorial.cli import main
+
+main()

@@ -1,0 +1,84 @@
+"""lint and rule."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from editorial.cli.app import Env, cli, pass_env
+from editorial.lint.engine import lint as run_lint
+from editorial.lint.output import FORMATS, render
+from editorial.lint.registry import all_rules, get_rule
+
+
+def _codes(values: tuple[str, ...]) -> list[str]:
+    return [code for value in values for code in value.split(",") if code.strip()]
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--select", multiple=True, metavar="CODES", help="Only these codes or prefixes (comma-separated).")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Also ignore these codes or prefixes.")
+@click.option(
+    "--transcript",
+    "transcripts",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="An extra transcript to verify quotations against (repeatable).",
+)
+@click.option("--no-cache", is_flag=True, help="Lint every file afresh, ignoring the cache.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are errors.")
+@pass_env
+def lint(
+    env: Env,
+    paths: tuple[Path, ...],
+    fmt: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    transcripts: tuple[Path, ...],
+    no_cache: bool,
+    exit_zero: bool,
+) -> None:
+    """Check articles: quotations, figures, citations, authors and front matter.
+
+    PATHS are files or folders (default: all of drafts/). Exits 1 when any finding is an
+    error. Suppress one finding with <!-- editorial: ignore CODE --> on its line or the
+    line before.
+    """
+    newsroom = env.newsroom()
+    colour = fmt == "text" and sys.stdout.isatty()
+    report = run_lint(
+        newsroom,
+        paths,
+        select=_codes(select),
+        ignore=_codes(ignore),
+        transcripts=transcripts,
+    )
+    click.echo(render(report, fmt, colour=colour), color=colour)
+    sys.exit(0 if exit_zero else report.exit_code)
+
+
+@cli.command()
+@click.argument("code", required=False)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rule(code: str | None, fmt: str) -> None:
+    """A lint rule's documentation (CODE or name), or the list of all rules."""
+    rules = [get_rule(code)] if code else list(all_rules().values())
+    if fmt == "json":
+        data = [
+            {"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary(), "doc": r.doc()}
+            for r in rules
+        ]
+        click.echo(json.dumps(data if not code else data[0], indent=2))
+        return
+    if code:
+        found = rules[0]
+        click.echo(f"# {found.name} ({found.code})\n\nDefault severity: {found.severity}\n")
+        click.echo(found.doc())
+        return
+    for r in rules:
+        click.echo(f"{r.code}  {r.name.ljust(28)} {r.severity.ljust(8)} {r.summary()}")

@@ -1,0 +1,155 @@
+"""Output formats of ``editorial lint``: text, json, github and sarif."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from itertools import groupby
+
+import click
+
+from editorial._version import __version__
+from editorial.lint.engine import LintReport
+from editorial.lint.finding import Finding
+from editorial.lint.registry import all_rules
+
+FORMATS = ("text", "json", "github", "sarif")
+_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
+
+
+def render(report: LintReport, fmt: str, *, colour: bool = False) -> str:
+    """The report in one of :data:`FORMATS`."""
+    if fmt == "json":
+        return to_json(report.findings)
+    if fmt == "github":
+        return to_github(report.findings)
+    if fmt == "sarif":
+        return to_sarif(report.findings)
+    return to_text(report, colour=colour)
+
+
+def to_json(findings: Sequence[Finding]) -> str:
+    return json.dumps([f.model_dump() for f in findings], indent=2, ensure_ascii=False)
+
+
+def to_text(report: LintReport, *, colour: bool = False) -> str:
+    """Findings grouped by file, ruff-like, with a closing summary line."""
+
+    def style(text: str, **kwargs: object) -> str:
+        return click.style(text, **kwargs) if colour else text  # type: ignore[arg-type]
+
+    lines: list[str] = []
+    for path, group in groupby(report.findings, key=lambda f: f.path):
+        lines.append(style(path, bold=True))
+        for f in group:
+            where = f"{f.line}:{f.column}".ljust(8)
+            level = style(f.severity.ljust(7), fg=_COLOURS[f.severity])
+            code = style(f.code, bold=True)
+            lines.append(f"  {where} {level} {code}  {f.message}  [{f.rule}]")
+            if f.suggestion:
+                lines.append(f"  {'':8} {'':7} {'':4}  {style('suggestion:', dim=True)} {f.suggestion}")
+        lines.append("")
+    files = len(report.files)
+    checked = f"{files} file{'s' if files != 1 else ''}"
+    if not report.findings:
+        lines.append(style(f"All checks passed ({checked}).", fg="green"))
+    else:
+        total = len(report.findings)
+        summary = (
+            f"Found {total} problem{'s' if total != 1 else ''} "
+            f"({report.errors} error{'s' if report.errors != 1 else ''}, "
+            f"{report.warnings} warning{'s' if report.warnings != 1 else ''}) in {checked}."
+        )
+        lines.append(style(summary, fg="red" if report.errors else "yellow", bold=True))
+    return "\n".join(lines)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def to_github(findings: Sequence[Finding]) -> str:
+    """GitHub Actions workflow commands, one annotation a finding."""
+    out = []
+    for f in findings:
+        level = {"error": "error", "warning": "warning"}.get(f.severity, "notice")
+        props = ",".join(
+            [
+                f"file={_escape_property(f.path)}",
+                f"line={f.line}",
+                f"col={f.column}",
+                f"endLine={f.end_line}",
+                f"endColumn={f.end_column}",
+                f"title={_escape_property(f'{f.code} {f.rule}')}",
+            ]
+        )
+        message = f.message + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
+        out.append(f"::{level} {props}::{_escape_data(message)}")
+    return "\n".join(out)
+
+
+_SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def to_sarif(findings: Sequence[Finding]) -> str:
+    """SARIF 2.1.0, as GitHub code scanning accepts it."""
+    rules = list(all_rules().values())
+    index = {rule.code: i for i, rule in enumerate(rules)}
+    driver_rules = [
+        {
+            "id": rule.code,
+            "name": "".join(part.title() for part in rule.name.split("-")),
+            "shortDescription": {"text": rule.summary()},
+            "fullDescription": {"text": rule.doc()},
+            "help": {"text": rule.doc(), "markdown": rule.doc()},
+            "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
+            "properties": {"tags": [rule.name]},
+        }
+        for rule in rules
+    ]
+    results = []
+    for f in findings:
+        result: dict[str, object] = {
+            "ruleId": f.code,
+            "level": _SARIF_LEVEL[f.severity],
+            "message": {"text": f.message + (f" Suggestion: {f.suggestion}" if f.suggestion else "")},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": f.path, "uriBaseId": "%SRCROOT%"},
+                        "region": {
+                            "startLine": f.line,
+                            "startColumn": f.column,
+                            "endLine": f.end_line,
+                            "endColumn": f.end_column,
+                        },
+                    }
+                }
+            ],
+        }
+        if f.code in index:
+            result["ruleIndex"] = index[f.code]
+        results.append(result)
+    sarif = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "editorial",
+                        "version": __version__,
+                        "informationUri": "https://example.org/editorial",
+                        "rules": driver_rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(sarif, indent=2, ensure_ascii=False)

@@ -1,0 +1,149 @@
+"""Loading rules, checking their codes, and choosing which run.
+
+Rules are the modules of :mod:`editorial.lint.rules` (one rule a file) plus whatever other
+packages register under the ``editorial.rules`` entry point group, so a newsroom can add
+house rules without forking. Codes are checked when rules load: the pattern, no duplicate
+code or name, documentation and examples present.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+from importlib.metadata import entry_points
+
+from editorial.errors import UsageError
+from editorial.lint import rules as builtin
+from editorial.lint.finding import SEVERITY_ORDER, Severity
+from editorial.lint.rule import Rule
+
+CODE_RE = re.compile(r"^[A-Z]{1,3}[0-9]{3}$")
+NAME_RE = re.compile(r"^[a-z]+(-[a-z]+)*$")
+PREFIX_RE = re.compile(r"^[A-Z]{0,3}[0-9]{0,3}$")
+ENTRY_POINT_GROUP = "editorial.rules"
+
+
+class RuleError(Exception):
+    """A rule that does not meet the registry's requirements (a programming error)."""
+
+
+def validate(rules: Iterable[type[Rule]]) -> dict[str, type[Rule]]:
+    """Check every rule and return them by code, sorted; raise ``RuleError`` on a defect."""
+    by_code: dict[str, type[Rule]] = {}
+    names: set[str] = set()
+    for rule in rules:
+        where = f"{rule.__module__}.{rule.__qualname__}"
+        code = getattr(rule, "code", None)
+        if not isinstance(code, str) or not CODE_RE.match(code):
+            raise RuleError(f"{where}: code {code!r} does not match {CODE_RE.pattern}")
+        if code in by_code:
+            raise RuleError(f"{where}: code {code} is already used by {by_code[code].__name__}")
+        name = getattr(rule, "name", None)
+        if not isinstance(name, str) or not NAME_RE.match(name):
+            raise RuleError(f"{where}: name {name!r} must be lowercase words joined by '-'")
+        if name in names:
+            raise RuleError(f"{where}: name {name} is already used")
+        if getattr(rule, "severity", None) not in SEVERITY_ORDER:
+            raise RuleError(f"{where}: severity must be one of {sorted(SEVERITY_ORDER)}")
+        if not rule.doc():
+            raise RuleError(f"{where}: the docstring is the rule's documentation; write one")
+        if not rule.must_fail or not rule.must_pass:
+            raise RuleError(f"{where}: needs at least one must-fail and one must-pass example")
+        by_code[code] = rule
+        names.add(name)
+    return dict(sorted(by_code.items()))
+
+
+def _builtin_rules() -> list[type[Rule]]:
+    found = []
+    for info in pkgutil.iter_modules(builtin.__path__):
+        module = importlib.import_module(f"{builtin.__name__}.{info.name}")
+        for value in vars(module).values():
+            if (
+                isinstance(value, type)
+                and issubclass(value, Rule)
+                and value is not Rule
+                and value.__module__ == module.__name__
+            ):
+                found.append(value)
+    return found
+
+
+def _plugin_rules() -> list[type[Rule]]:
+    found = []
+    for point in entry_points(group=ENTRY_POINT_GROUP):
+        value = point.load()
+        if not (isinstance(value, type) and issubclass(value, Rule)):
+            raise RuleError(f"entry point {point.name} = {point.value} is not a Rule subclass")
+        found.append(value)
+    return found
+
+
+@cache
+def all_rules() -> dict[str, type[Rule]]:
+    """Every rule, built in and from plugins, by code."""
+    return validate([*_builtin_rules(), *_plugin_rules()])
+
+
+def get_rule(code: str) -> type[Rule]:
+    """The rule with this code (or name); ``UsageError`` when there is none."""
+    rules = all_rules()
+    wanted = code.strip()
+    if wanted.upper() in rules:
+        return rules[wanted.upper()]
+    for rule in rules.values():
+        if rule.name == wanted.lower():
+            return rule
+    raise UsageError(f"unknown rule '{code}' (run 'editorial rule' for the list)")
+
+
+def check_codes(codes: Iterable[str], option: str) -> list[str]:
+    """Normalise codes or prefixes given by a user; ``UsageError`` for one that matches none."""
+    result = []
+    known = all_rules()
+    for raw in codes:
+        code = raw.strip().upper()
+        if not code:
+            continue
+        if code == "ALL":
+            code = ""
+        if not PREFIX_RE.match(code) or not any(c.startswith(code) for c in known):
+            raise UsageError(f"{option}: '{raw}' matches no rule code")
+        result.append(code)
+    return result
+
+
+class Selection:
+    """Which rules run, and at what severity.
+
+    ``select`` and ``ignore`` hold codes or prefixes; for each rule the longest matching
+    entry wins, and on a tie ``ignore`` wins. An empty ``select`` selects everything.
+    ``severity`` overrides map codes or prefixes to severities, the longest match winning.
+    """
+
+    def __init__(
+        self,
+        select: Sequence[str] = (),
+        ignore: Sequence[str] = (),
+        severity: dict[str, Severity] | None = None,
+    ) -> None:
+        self.select = list(select) or [""]
+        self.ignore = list(ignore)
+        self.severity = dict(severity or {})
+
+    def is_selected(self, code: str) -> bool:
+        best_select = max((len(p) for p in self.select if code.startswith(p)), default=-1)
+        best_ignore = max((len(p) for p in self.ignore if code.startswith(p)), default=-1)
+        return best_select > best_ignore
+
+    def severity_of(self, rule: type[Rule]) -> Severity:
+        matches = [p for p in self.severity if rule.code.startswith(p.upper())]
+        if not matches:
+            return rule.severity
+        return self.severity[max(matches, key=len)]
+
+    def rules(self) -> list[type[Rule]]:
+        return [rule for code, rule in all_rules().items() if self.is_selected(code)]

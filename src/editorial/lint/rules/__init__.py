@@ -1,0 +1,1 @@
+"""The built-in lint rules, one module a rule, named for the problem it flags."""

@@ -1,0 +1,83 @@
+"""The newsroom configuration read from ``editorial.toml``."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from editorial.model.slug import check_slug
+from editorial.model.state import Role
+
+Severity = Literal["error", "warning", "info"]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class NewsroomInfo(_Section):
+    name: str = "Newsroom"
+    base_url: str = "https://example.org"
+    language: str = "en"
+
+    @field_validator("base_url")
+    @classmethod
+    def _no_trailing_slash(cls, value: str) -> str:
+        return value.rstrip("/")
+
+
+class StaffMember(_Section):
+    """A member of staff; the table key is the user name used with ``--as``."""
+
+    name: str
+    author: str | None = None
+    email: str | None = None
+    roles: list[Role] = Field(default_factory=list)
+
+    @field_validator("author")
+    @classmethod
+    def _author_slug(cls, value: str | None) -> str | None:
+        return None if value is None else check_slug(value)
+
+    def has(self, role: Role) -> bool:
+        """True when the member holds ``role`` (admins hold every role)."""
+        return role in self.roles or Role.ADMIN in self.roles
+
+
+class LintSettings(_Section):
+    select: list[str] = Field(default_factory=list)
+    ignore: list[str] = Field(default_factory=list)
+    severity: dict[str, Severity] = Field(default_factory=dict)
+
+
+class Partner(_Section):
+    """A syndication partner (delivery is described in SPEC section 5)."""
+
+    name: str
+    format: Literal["rss", "atom", "jsonfeed", "ninjs", "html", "markdown"]
+    delivery: Literal["webhook", "directory"] = "directory"
+    url: str | None = None
+    path: str | None = None
+    secret_env: str | None = None
+    sections: list[str] = Field(default_factory=list)
+    delay_minutes: int = Field(default=0, ge=0)
+
+
+class GitSettings(_Section):
+    commit: bool = False
+
+
+class SiteSettings(_Section):
+    out: str = "site"
+
+
+class Config(_Section):
+    """The whole of ``editorial.toml``."""
+
+    newsroom: NewsroomInfo = Field(default_factory=NewsroomInfo)
+    staff: dict[str, StaffMember] = Field(default_factory=dict)
+    lint: LintSettings = Field(default_factory=LintSettings)
+    partners: dict[str, Partner] = Field(default_factory=dict)
+    git: GitSettings = Field(default_factory=GitSettings)
+    site: SiteSettings = Field(default_factory=SiteSettings)

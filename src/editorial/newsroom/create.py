@@ -1,0 +1,113 @@
+"""Creating a newsroom skeleton and new drafts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from editorial.errors import RefusedError, UsageError
+from editorial.model.config import Config
+from editorial.model.slug import is_slug, slugify
+from editorial.newsroom.config import CONFIG_NAME
+from editorial.newsroom.document import render_document
+from editorial.newsroom.newsroom import DRAFTS, FACTS, Newsroom
+from editorial.newsroom.storage import atomic_write, newsroom_lock
+
+_CONFIG = """\
+[newsroom]
+name = "{name}"
+base_url = "https://example.org"
+language = "en"
+
+[staff.editor]
+name = "Example Editor"
+author = "example-author"
+email = "editor@example.org"
+roles = ["author", "editor", "publisher"]
+
+[lint]
+ignore = []
+"""
+
+_AUTHOR = """\
+---
+name: Example Author
+title: Staff writer
+affiliation: "{name}"
+---
+Example Author writes about public policy, courts and the environment for {name}. Before
+joining the newsroom, they reported for regional papers and a wire service for eight years.
+"""
+
+_FACTS = """\
+# The newsroom's register of checked facts. See docs/formats.md.
+facts: []
+"""
+
+_GITIGNORE = ".editorial/\nsite/\n"
+
+
+def init_newsroom(folder: Path, name: str | None = None) -> Path:
+    """Create a newsroom skeleton in ``folder``: config, folders, an author and a draft.
+
+    Refused when ``folder`` already holds an ``editorial.toml``. Returns the config path.
+    """
+    folder = folder.resolve()
+    config = folder / CONFIG_NAME
+    if config.exists():
+        raise RefusedError(f"{config} already exists; nothing was changed", path=config)
+    title = (name or folder.name.replace("-", " ").title() or "Newsroom").replace('"', "'")
+    for sub in (DRAFTS, "published", "authors", "sources"):
+        (folder / sub).mkdir(parents=True, exist_ok=True)
+    atomic_write(folder / "authors" / "example-author.md", _AUTHOR.format(name=title))
+    if not (folder / "sources" / FACTS).exists():
+        atomic_write(folder / "sources" / FACTS, _FACTS)
+    if not (folder / ".gitignore").exists():
+        atomic_write(folder / ".gitignore", _GITIGNORE)
+    newsroom = Newsroom(folder, Config())
+    new_article(newsroom, "Welcome to your newsroom", "example-author", section="news")
+    atomic_write(config, _CONFIG.format(name=title))
+    return config
+
+
+def new_article(
+    newsroom: Newsroom,
+    title: str,
+    author: str,
+    *,
+    section: str | None = None,
+    slug: str | None = None,
+) -> Path:
+    """Create ``drafts/<slug>.md`` in state ``draft``; refused when the slug is taken."""
+    title = title.strip()
+    if not title:
+        raise UsageError("the title is empty")
+    if not is_slug(author):
+        raise UsageError(f"author '{author}' is not a valid slug (lowercase letters, digits, hyphens)")
+    chosen = slug if slug is not None else slugify(title)
+    if not is_slug(chosen):
+        raise UsageError(
+            f"slug '{chosen}' is not valid: use lowercase letters, digits and single hyphens"
+        )
+    meta: dict[str, Any] = {"title": title, "slug": chosen, "authors": [author], "state": "draft"}
+    if section:
+        meta["section"] = section
+    meta["summary"] = ""
+    meta["created_at"] = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    meta["people"] = []
+    meta["transcripts"] = []
+    meta["citations"] = []
+    meta["history"] = []
+    path = newsroom.drafts_dir / f"{chosen}.md"
+    body = f"\n# {title}\n\nWrite the article here.\n"
+    with newsroom_lock(newsroom.root):
+        for folder in (newsroom.drafts_dir, newsroom.published_dir):
+            taken = folder / f"{chosen}.md"
+            if taken.exists():
+                raise RefusedError(
+                    "already exists; choose another title or pass --slug",
+                    path=newsroom.relative(taken),
+                )
+        atomic_write(path, render_document(meta, body))
+    return path

@@ -1,0 +1,176 @@
+"""Reading a Markdown file with YAML front matter, keeping exact positions.
+
+A :class:`Document` is the text of one file split into front matter and body. Parsing never
+raises for bad content: problems (broken YAML, no front matter, a mapping that is not one)
+are collected with their line, so that ``lint`` can report them as findings and go on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import re
+
+import frontmatter
+import yaml
+
+from editorial.newsroom.text import LineIndex, Position, decode
+
+# A '---' line. python-frontmatter's own boundary pattern lets trailing whitespace run over
+# blank lines, which would move the body's first byte; this one stays on its line.
+_BOUNDARY = re.compile(r"^-{3}[ \t]*\r?$", re.MULTILINE)
+_YAML = frontmatter.YAMLHandler()
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong with a file's form, at a 1-based line (and column when known)."""
+
+    message: str
+    line: int = 1
+    column: int = 1
+    field: str | None = None
+
+
+@dataclass
+class Document:
+    """One file: its full text, parsed front matter with positions, and body."""
+
+    path: Path
+    text: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    node: yaml.Node | None = None
+    front_matter_line: int = 1
+    body_offset: int = 0
+    has_front_matter: bool = False
+    problems: list[Problem] = field(default_factory=list)
+    index: LineIndex = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.index = LineIndex(self.text)
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_offset :]
+
+    def body_position(self, offset: int) -> Position:
+        """The file position of a character offset into the body."""
+        return self.index.position(self.body_offset + offset)
+
+    def field_line(self, loc: Sequence[str | int]) -> int:
+        """The file line of a front matter field, given its path (``("people", 0, "name")``).
+
+        The deepest part of the path that exists is used, so a missing key points at its
+        parent; with no front matter at all, line 1.
+        """
+        node = self.node
+        line = self.front_matter_line - 1 if self.has_front_matter else 1
+        for part in loc:
+            found: yaml.Node | None = None
+            if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+                for key, value in node.value:
+                    if isinstance(key, yaml.ScalarNode) and key.value == part:
+                        line = self.front_matter_line + key.start_mark.line
+                        found = value
+                        break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                if 0 <= part < len(node.value):
+                    found = node.value[part]
+                    line = self.front_matter_line + found.start_mark.line
+            if found is None:
+                break
+            node = found
+        return max(line, 1)
+
+
+def parse_document(text: str, path: Path | str = "<text>") -> Document:
+    """Split ``text`` into front matter and body, recording every problem with its line."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    doc = Document(path=Path(path), text=text)
+    if not text.strip():
+        doc.problems.append(Problem("the file is empty: an article needs YAML front matter"))
+        return doc
+    opening = _BOUNDARY.match(text)
+    if opening is None:
+        doc.problems.append(
+            Problem("no front matter: the file must begin with a '---' line, then YAML, then '---'")
+        )
+        return doc
+    closing = _BOUNDARY.search(text, opening.end())
+    if closing is None:
+        doc.problems.append(Problem("front matter is not closed: no second '---' line"))
+        return doc
+    yaml_start = _after_line_break(text, opening.end())
+    doc.has_front_matter = True
+    doc.front_matter_line = doc.index.position(yaml_start).line
+    doc.body_offset = _after_line_break(text, closing.end())
+    source = text[yaml_start : closing.start()]
+    try:
+        doc.node = yaml.compose(source, Loader=yaml.SafeLoader)
+        data = _YAML.load(source)
+    except yaml.YAMLError as exc:
+        doc.problems.append(_yaml_problem(exc, doc.front_matter_line))
+        doc.node = None
+        return doc
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        doc.problems.append(
+            Problem("front matter must be a mapping of keys to values", doc.front_matter_line)
+        )
+        return doc
+    doc.meta = {str(key): value for key, value in data.items()}
+    return doc
+
+
+def read_document(path: Path) -> Document:
+    """Read and parse a file; an unreadable or non-UTF-8 file becomes a document problem."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        doc = Document(path=path, text="")
+        doc.problems.append(Problem(f"cannot read the file: {exc.strerror or exc}"))
+        return doc
+    try:
+        text = decode(data)
+    except ValueError as exc:
+        message, line = exc.args
+        # Keep a readable text so positions are right; no body is checked.
+        text = data.decode("utf-8", errors="replace")
+        doc = Document(path=path, text=text, body_offset=len(text))
+        doc.problems.append(Problem(message, line))
+        return doc
+    return parse_document(text, path)
+
+
+def render_document(meta: dict[str, Any], body: str) -> str:
+    """Front matter and body as file text; the body is kept byte for byte, keys in order."""
+    dumped = yaml.safe_dump(
+        meta, sort_keys=False, allow_unicode=True, default_flow_style=None, width=100_000
+    )
+    return f"---\n{dumped}---\n{body}"
+
+
+def _yaml_problem(exc: yaml.YAMLError, first_line: int) -> Problem:
+    """One problem for a YAML error, at the line where the broken construct starts."""
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    context = getattr(exc, "context", None)
+    mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+    message = f"front matter is not valid YAML: {problem}"
+    if context:
+        message += f" {context}"
+    if mark is None:
+        return Problem(message, first_line)
+    return Problem(message, first_line + mark.line, mark.column + 1)
+
+
+def _after_line_break(text: str, at: int) -> int:
+    if text.startswith("\r\n", at):
+        return at + 2
+    if text.startswith("\n", at):
+        return at + 1
+    return at

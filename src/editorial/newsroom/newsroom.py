@@ -1,0 +1,183 @@
+"""The newsroom: a folder with ``editorial.toml``, drafts, published articles, authors and
+sources. :class:`Newsroom` is the entry point of the library."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from editorial.errors import InputError, NotFoundError, UsageError
+from editorial.model.author import Author, AuthorMeta
+from editorial.model.config import Config
+from editorial.model.fact import FactRegistry
+from editorial.model.slug import is_slug
+from editorial.newsroom.article import Article, load_article
+from editorial.newsroom.config import CONFIG_NAME, find_root, load_config
+from editorial.newsroom.document import read_document
+from editorial.newsroom.storage import newsroom_lock
+from editorial.newsroom.text import decode
+
+DRAFTS = "drafts"
+PUBLISHED = "published"
+AUTHORS = "authors"
+SOURCES = "sources"
+FACTS = "facts.yaml"
+
+
+class Newsroom:
+    """A newsroom on disk. Open one with :meth:`Newsroom.open`."""
+
+    def __init__(self, root: Path, config: Config) -> None:
+        self.root = root
+        self.config = config
+        self._authors: dict[str, Author | InputError | None] = {}
+
+    @classmethod
+    def open(cls, root: Path | str | None = None, *, start: Path | None = None) -> Newsroom:
+        """Open the newsroom at ``root``, or find it from ``$EDITORIAL_ROOT`` or ``start``."""
+        found = find_root(root, start)
+        return cls(found, load_config(found / CONFIG_NAME))
+
+    # -- folders -----------------------------------------------------------------------
+
+    @property
+    def drafts_dir(self) -> Path:
+        return self.root / DRAFTS
+
+    @property
+    def published_dir(self) -> Path:
+        return self.root / PUBLISHED
+
+    @property
+    def authors_dir(self) -> Path:
+        return self.root / AUTHORS
+
+    @property
+    def sources_dir(self) -> Path:
+        return self.root / SOURCES
+
+    def relative(self, path: Path) -> str:
+        """``path`` relative to the root when it is inside it (as findings show it)."""
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+    @contextlib.contextmanager
+    def lock(self, timeout: float = 10.0) -> Iterator[None]:
+        """Hold the newsroom lock (every mutating operation does)."""
+        with newsroom_lock(self.root, timeout):
+            yield
+
+    # -- articles ----------------------------------------------------------------------
+
+    def article_paths(self, *folders: str) -> list[Path]:
+        """Markdown files of the given folders (default drafts/ and published/), sorted."""
+        paths: list[Path] = []
+        for folder in folders or (DRAFTS, PUBLISHED):
+            base = self.root / folder
+            if base.is_dir():
+                paths.extend(sorted(p for p in base.glob("*.md") if p.is_file()))
+        return paths
+
+    def articles(self, *folders: str) -> list[Article]:
+        """Every article of the given folders, parsed (broken ones included, with problems)."""
+        return [load_article(path) for path in self.article_paths(*folders)]
+
+    def article_path(self, slug: str) -> Path:
+        """Where the article ``slug`` is: drafts/ first, then published/."""
+        if not is_slug(slug):
+            raise UsageError(f"'{slug}' is not a valid slug (lowercase letters, digits, hyphens)")
+        for folder in (self.drafts_dir, self.published_dir):
+            path = folder / f"{slug}.md"
+            if path.is_file():
+                return path
+        raise NotFoundError(f"no article '{slug}' in {DRAFTS}/ or {PUBLISHED}/")
+
+    def article(self, slug: str) -> Article:
+        """The article ``slug``; raises ``InputError`` when its front matter is broken."""
+        article = load_article(self.article_path(slug))
+        if article.meta is None:
+            problem = article.problems[0]
+            raise InputError(problem.message, path=self.relative(article.path), line=problem.line)
+        return article
+
+    # -- authors -----------------------------------------------------------------------
+
+    def author_path(self, slug: str) -> Path:
+        return self.authors_dir / f"{slug}.md"
+
+    def author(self, slug: str) -> Author | None:
+        """The author ``slug``, None when there is no file; ``InputError`` when it is broken."""
+        if slug not in self._authors:
+            self._authors[slug] = self._load_author(slug)
+        found = self._authors[slug]
+        if isinstance(found, InputError):
+            raise found
+        return found
+
+    def authors(self) -> list[Author]:
+        """Every readable author of the newsroom, by slug."""
+        found = []
+        if self.authors_dir.is_dir():
+            for path in sorted(self.authors_dir.glob("*.md")):
+                with contextlib.suppress(InputError):
+                    author = self.author(path.stem)
+                    if author is not None:
+                        found.append(author)
+        return found
+
+    def _load_author(self, slug: str) -> Author | InputError | None:
+        if not is_slug(slug):
+            return None
+        path = self.author_path(slug)
+        if not path.is_file():
+            return None
+        document = read_document(path)
+        where = self.relative(path)
+        if document.problems:
+            problem = document.problems[0]
+            return InputError(problem.message, path=where, line=problem.line)
+        try:
+            meta = AuthorMeta.model_validate(document.meta)
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            loc = [part for part in error["loc"] if isinstance(part, str | int)]
+            name = ".".join(str(part) for part in loc)
+            return InputError(
+                f"'{name}': {error['msg']}", path=where, line=document.field_line(loc)
+            )
+        return Author(slug=slug, meta=meta, bio=document.body.strip())
+
+    # -- sources -----------------------------------------------------------------------
+
+    def source_path(self, name: str) -> Path:
+        """A file under sources/ (``name`` has been checked to stay inside it)."""
+        return self.sources_dir / name
+
+    @cached_property
+    def facts(self) -> FactRegistry:
+        """The fact registry (empty when sources/facts.yaml does not exist)."""
+        path = self.sources_dir / FACTS
+        if not path.is_file():
+            return FactRegistry()
+        where = self.relative(path)
+        try:
+            data = yaml.safe_load(decode(path.read_bytes()))
+        except ValueError as exc:
+            raise InputError(exc.args[0], path=where, line=exc.args[1]) from exc
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = mark.line + 1 if mark is not None else None
+            raise InputError(f"not valid YAML: {exc}", path=where, line=line) from exc
+        try:
+            return FactRegistry.model_validate(data or {})
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            name = ".".join(str(part) for part in error["loc"])
+            raise InputError(f"'{name}': {error['msg']}", path=where) from exc

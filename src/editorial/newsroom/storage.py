@@ -1,0 +1,73 @@
+"""Atomic writes and the newsroom lock.
+
+Every write goes to a temporary file in the same folder, is flushed to disk, and replaces
+the target with one rename, so a crash leaves either the old file or the new one. Every
+mutating operation holds the newsroom lock, so two commands never interleave.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from editorial.errors import InputError, LockedError
+
+STATE_DIR = ".editorial"
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8, line breaks as given) to ``path`` atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+
+
+def atomic_move(source: Path, target: Path) -> None:
+    """Move a file with one rename; refuse to overwrite an existing target."""
+    if target.exists():
+        raise InputError(f"{target.name} already exists; nothing was moved", path=target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(source, target)
+    _fsync_dir(target.parent)
+    _fsync_dir(source.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+@contextlib.contextmanager
+def newsroom_lock(root: Path, timeout: float = 10.0) -> Iterator[None]:
+    """Hold the newsroom's lock for the duration of a mutating operation."""
+    state = root / STATE_DIR
+    state.mkdir(exist_ok=True)
+    lock = FileLock(str(state / "lock"), timeout=timeout)
+    try:
+        with lock:
+            yield
+    except Timeout as exc:
+        raise LockedError(
+            f"another editorial command holds the newsroom lock (waited {timeout:g}s); "
+            "try again when it has finished",
+            path=state / "lock",
+        ) from exc
