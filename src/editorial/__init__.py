@@ -6,7 +6,7 @@ register of checked facts. Everything the command line does is one call here::
     import editorial
 
     newsroom = editorial.Newsroom.open("path/to/newsroom")
-    report = editorial.lint(newsroom)
+    report = editorial.run_lint(newsroom)
     for finding in report.findings:
         print(finding.path, finding.line, finding.code, finding.message)
 """
@@ -22,7 +22,7 @@ from editorial.errors import (
     RefusedError,
     UsageError,
 )
-from editorial.lint import Finding, LintReport, Rule, all_rules, get_rule, lint
+from editorial.lint import Finding, LintReport, Rule, all_rules, get_rule, run_lint
 from editorial.model import (
     ArticleMeta,
     Author,
@@ -69,7 +69,7 @@ __all__ = [
     "board",
     "get_rule",
     "init_newsroom",
-    "lint",
     "load_article",
     "new_article",
+    "run_lint",
 ]

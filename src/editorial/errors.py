@@ -6,7 +6,7 @@ is known, the 1-based line, and render as one line: ``path:line: message``.
 
     EditorialError
     ├── ConfigError          editorial.toml missing, unreadable or invalid
-    ├── InputError           an unreadable or invalid input file (article, author, transcript, facts)
+    ├── InputError           an unreadable or invalid input file (article, author, facts)
     ├── UsageError           bad arguments: a hostile slug, an unknown user or rule code
     ├── NotFoundError        an article, author or file that does not exist
     ├── RefusedError         an action that the rules of the newsroom do not allow (exit 1)

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from editorial.cli.app import Env, cli, pass_env
-from editorial.lint.engine import lint as run_lint
+from editorial.lint.engine import run_lint
 from editorial.lint.output import FORMATS, render
 from editorial.lint.registry import all_rules, get_rule
 
@@ -20,9 +20,23 @@ def _codes(values: tuple[str, ...]) -> list[str]:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
-@click.option("--select", multiple=True, metavar="CODES", help="Only these codes or prefixes (comma-separated).")
-@click.option("--ignore", multiple=True, metavar="CODES", help="Also ignore these codes or prefixes.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format (text is coloured on a terminal).",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help="Only these codes or prefixes (comma-separated).",
+)
+@click.option(
+    "--ignore", multiple=True, metavar="CODES", help="Also ignore these codes or prefixes."
+)
 @click.option(
     "--transcript",
     "transcripts",
@@ -64,13 +78,26 @@ def lint(
 
 @cli.command()
 @click.argument("code", required=False)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 def rule(code: str | None, fmt: str) -> None:
     """A lint rule's documentation (CODE or name), or the list of all rules."""
     rules = [get_rule(code)] if code else list(all_rules().values())
     if fmt == "json":
         data = [
-            {"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary(), "doc": r.doc()}
+            {
+                "code": r.code,
+                "name": r.name,
+                "severity": r.severity,
+                "summary": r.summary(),
+                "doc": r.doc(),
+            }
             for r in rules
         ]
         click.echo(json.dumps(data if not code else data[0], indent=2))

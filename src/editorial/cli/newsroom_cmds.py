@@ -39,7 +39,9 @@ def init(folder: Path | None, name: str | None) -> None:
 
 @cli.command()
 @click.argument("title")
-@click.option("--author", "author", required=True, metavar="SLUG", help="Byline author (authors/SLUG.md).")
+@click.option(
+    "--author", "author", required=True, metavar="SLUG", help="Byline author (authors/SLUG.md)."
+)
 @click.option("--section", metavar="S", help="The article's section.")
 @click.option("--slug", metavar="SLUG", help="File name and URL (default: from the title).")
 @pass_env
@@ -61,7 +63,14 @@ def new(env: Env, title: str, author: str, section: str | None, slug: str | None
     help="Only articles in this state (repeatable).",
 )
 @click.option("--author", metavar="SLUG", help="Only articles with this byline author.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 @pass_env
 def status(env: Env, states: tuple[str, ...], author: str | None, fmt: str) -> None:
     """The board: every article with its state, authors, assignee and age."""
@@ -93,7 +102,14 @@ def status(env: Env, states: tuple[str, ...], author: str | None, fmt: str) -> N
 
 @cli.command()
 @click.argument("slug")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 @pass_env
 def show(env: Env, slug: str, fmt: str) -> None:
     """One article's metadata: state, byline, people, sources, citations, history."""
@@ -129,7 +145,8 @@ def show(env: Env, slug: str, fmt: str) -> None:
     if meta.people:
         lines.append("  people")
         lines += [
-            f"    {p.id.ljust(12)} {p.name}" + (f", {p.role}" if p.role else "") for p in meta.people
+            f"    {p.id.ljust(12)} {p.name}" + (f", {p.role}" if p.role else "")
+            for p in meta.people
         ]
     if meta.citations:
         lines.append("  citations")

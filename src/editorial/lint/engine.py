@@ -90,7 +90,9 @@ def lint_article(
     return sorted(set(kept), key=Finding.sort_key)
 
 
-def _run(rule_type: type[Rule], ctx: LintContext, where: str, selection: Selection) -> list[Finding]:
+def _run(
+    rule_type: type[Rule], ctx: LintContext, where: str, selection: Selection
+) -> list[Finding]:
     severity = selection.severity_of(rule_type)
     return [
         Finding(
@@ -109,7 +111,7 @@ def _run(rule_type: type[Rule], ctx: LintContext, where: str, selection: Selecti
     ]
 
 
-def lint(
+def run_lint(
     newsroom: Newsroom,
     paths: Iterable[Path | str] = (),
     *,

@@ -47,7 +47,9 @@ def to_text(report: LintReport, *, colour: bool = False) -> str:
             code = style(f.code, bold=True)
             lines.append(f"  {where} {level} {code}  {f.message}  [{f.rule}]")
             if f.suggestion:
-                lines.append(f"  {'':8} {'':7} {'':4}  {style('suggestion:', dim=True)} {f.suggestion}")
+                lines.append(
+                    f"  {'':8} {'':7} {'':4}  {style('suggestion:', dim=True)} {f.suggestion}"
+                )
         lines.append("")
     files = len(report.files)
     checked = f"{files} file{'s' if files != 1 else ''}"
@@ -116,7 +118,9 @@ def to_sarif(findings: Sequence[Finding]) -> str:
         result: dict[str, object] = {
             "ruleId": f.code,
             "level": _SARIF_LEVEL[f.severity],
-            "message": {"text": f.message + (f" Suggestion: {f.suggestion}" if f.suggestion else "")},
+            "message": {
+                "text": f.message + (f" Suggestion: {f.suggestion}" if f.suggestion else "")
+            },
             "locations": [
                 {
                     "physicalLocation": {

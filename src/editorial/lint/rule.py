@@ -80,8 +80,9 @@ class LintContext:
     def at_field(
         self, loc: Sequence[str | int], message: str, suggestion: str | None = None
     ) -> Violation:
-        """A violation on the line of a front matter field."""
-        return self.at_line(self.document.field_line(loc), message, suggestion)
+        """A violation on a front matter field (its key and value, or a list item)."""
+        start, end = self.document.field_span(loc)
+        return Violation(start, end, message, suggestion)
 
     def at_line(
         self, line: int, message: str, suggestion: str | None = None, column: int = 1

@@ -32,8 +32,7 @@ def slugify(title: str) -> str:
     """Make a slug from a title: accents folded, words joined by hyphens."""
     folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
     words = re.findall(r"[a-z0-9]+", folded.lower())
-    slug = "-".join(words)[:MAX_SLUG_LENGTH].strip("-")
-    return slug
+    return "-".join(words)[:MAX_SLUG_LENGTH].strip("-")
 
 
 Slug = Annotated[str, AfterValidator(check_slug)]

@@ -81,6 +81,8 @@ def toml_line(text: str, loc: Sequence[str]) -> int | None:
         sub = _find_table(lines, [*table, key])
         if sub is not None:
             return sub + 1
+        if table:
+            return header + 1
     return None
 
 

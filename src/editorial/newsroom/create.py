@@ -56,7 +56,7 @@ def init_newsroom(folder: Path, name: str | None = None) -> Path:
     folder = folder.resolve()
     config = folder / CONFIG_NAME
     if config.exists():
-        raise RefusedError(f"{config} already exists; nothing was changed", path=config)
+        raise RefusedError("already exists; nothing was changed", path=config)
     title = (name or folder.name.replace("-", " ").title() or "Newsroom").replace('"', "'")
     for sub in (DRAFTS, "published", "authors", "sources"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
@@ -84,7 +84,9 @@ def new_article(
     if not title:
         raise UsageError("the title is empty")
     if not is_slug(author):
-        raise UsageError(f"author '{author}' is not a valid slug (lowercase letters, digits, hyphens)")
+        raise UsageError(
+            f"author '{author}' is not a valid slug (lowercase letters, digits, hyphens)"
+        )
     chosen = slug if slug is not None else slugify(title)
     if not is_slug(chosen):
         raise UsageError(

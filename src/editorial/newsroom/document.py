@@ -7,22 +7,21 @@ are collected with their line, so that ``lint`` can report them as findings and 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import re
-
-import frontmatter
 import yaml
+from frontmatter.default_handlers import YAMLHandler
 
 from editorial.newsroom.text import LineIndex, Position, decode
 
 # A '---' line. python-frontmatter's own boundary pattern lets trailing whitespace run over
 # blank lines, which would move the body's first byte; this one stays on its line.
 _BOUNDARY = re.compile(r"^-{3}[ \t]*\r?$", re.MULTILINE)
-_YAML = frontmatter.YAMLHandler()
+_YAML = YAMLHandler()
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,24 +65,45 @@ class Document:
         The deepest part of the path that exists is used, so a missing key points at its
         parent; with no front matter at all, line 1.
         """
+        return self.field_span(loc)[0].line
+
+    def field_span(self, loc: Sequence[str | int]) -> tuple[Position, Position]:
+        """Start and end (exclusive) of a front matter field in the file.
+
+        For a mapping key: from the key to the end of its value when the value stays on the
+        key's line, else to the end of that line. For a list item: the item itself.
+        """
         node = self.node
-        line = self.front_matter_line - 1 if self.has_front_matter else 1
+        first = self.front_matter_line
+        if not self.has_front_matter:
+            return Position(1, 1), Position(1, len(self.index.line_text(1)) + 1)
+        start: yaml.Mark | None = None
+        end: yaml.Mark | None = None
         for part in loc:
             found: yaml.Node | None = None
             if isinstance(node, yaml.MappingNode) and isinstance(part, str):
                 for key, value in node.value:
                     if isinstance(key, yaml.ScalarNode) and key.value == part:
-                        line = self.front_matter_line + key.start_mark.line
-                        found = value
+                        start, end, found = key.start_mark, value.end_mark, value
                         break
-            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-                if 0 <= part < len(node.value):
-                    found = node.value[part]
-                    line = self.front_matter_line + found.start_mark.line
+            elif (
+                isinstance(node, yaml.SequenceNode)
+                and isinstance(part, int)
+                and 0 <= part < len(node.value)
+            ):
+                found = node.value[part]
+                start, end = found.start_mark, found.end_mark
             if found is None:
                 break
             node = found
-        return max(line, 1)
+        if start is None or end is None:
+            line = max(first - 1, 1)
+            return Position(line, 1), Position(line, len(self.index.line_text(line)) + 1)
+        line = first + start.line
+        begin = Position(line, start.column + 1)
+        if end.line == start.line:
+            return begin, Position(line, end.column + 1)
+        return begin, Position(line, len(self.index.line_text(line)) + 1)
 
 
 def parse_document(text: str, path: Path | str = "<text>") -> Document:

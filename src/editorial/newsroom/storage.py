@@ -29,10 +29,10 @@ def atomic_write(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        Path(tmp).replace(path)
     except BaseException:
         with contextlib.suppress(OSError):
-            os.unlink(tmp)
+            Path(tmp).unlink()
         raise
     _fsync_dir(path.parent)
 
@@ -42,7 +42,7 @@ def atomic_move(source: Path, target: Path) -> None:
     if target.exists():
         raise InputError(f"{target.name} already exists; nothing was moved", path=target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    os.replace(source, target)
+    source.replace(target)
     _fsync_dir(target.parent)
     _fsync_dir(source.parent)
 

@@ -27,7 +27,9 @@ class BioMissing(Rule):
     name = "bio-missing"
     severity = "error"
     must_fail = (
-        example("Body.\n", _FRONT, {"authors/tom-becker.md": "---\nname: Tom Becker\n---\nShort.\n"}),
+        example(
+            "Body.\n", _FRONT, {"authors/tom-becker.md": "---\nname: Tom Becker\n---\nShort.\n"}
+        ),
         example("Body.\n", _FRONT, {"authors/tom-becker.md": "---\ntitle: [\n---\nBio.\n"}),
     )
     must_pass = (

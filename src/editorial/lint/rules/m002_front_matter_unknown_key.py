@@ -27,7 +27,9 @@ class FrontMatterUnknownKey(Rule):
     severity = "warning"
     needs_meta = False
     must_fail = (
-        example("Body.\n", "title: Example\nslug: example\nauthors: [ana-ruiz]\ntranscript: [a.vtt]\n"),
+        example(
+            "Body.\n", "title: Example\nslug: example\nauthors: [ana-ruiz]\ntranscript: [a.vtt]\n"
+        ),
     )
     must_pass = (example("Body.\n"),)
 

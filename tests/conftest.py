@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from editorial.cli import cli
+from editorial.newsroom.storage import atomic_write
+
+CONFIG = """\
+[newsroom]
+name = "Delta Review"
+base_url = "https://example.org"
+language = "en"
+
+[staff.ana]
+name = "Ana Ruiz"
+author = "ana-ruiz"
+email = "ana@example.org"
+roles = ["author", "editor", "publisher"]
+
+[staff.tom]
+name = "Tom Becker"
+author = "tom-becker"
+email = "tom@example.org"
+roles = ["author", "editor"]
+
+[staff.pat]
+name = "Pat Okoye"
+email = "pat@example.org"
+roles = ["publisher"]
+"""
+
+BIO = """\
+---
+name: {name}
+title: Correspondent
+---
+{name} covers water, climate and regional politics for Delta Review, and has reported from
+the river basin for a decade before leading the newsroom's events desk.
+"""
+
+ARTICLE = """\
+---
+title: "Panel weighs the river treaty"
+slug: {slug}
+authors: [ana-ruiz]
+state: {state}
+section: events
+---
+The panel met in Rosario.
+"""
+
+
+@dataclass
+class Room:
+    """A newsroom on disk in tmp_path, and a CLI runner bound to it."""
+
+    root: Path
+
+    def write(self, name: str, text: str) -> Path:
+        path = self.root / name
+        atomic_write(path, text)
+        return path
+
+    def article(self, slug: str = "panel", state: str = "draft", text: str | None = None) -> Path:
+        folder = "published" if state in ("published", "retracted") else "drafts"
+        return self.write(f"{folder}/{slug}.md", text or ARTICLE.format(slug=slug, state=state))
+
+    def run(
+        self, *args: str, env: dict[str, str] | None = None, input: str | None = None
+    ) -> Result:
+        runner = CliRunner()
+        return runner.invoke(
+            cli, ["--root", str(self.root), *args], env=env, input=input, catch_exceptions=False
+        )
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    for name in list(os.environ):
+        if name.startswith("EDITORIAL_"):
+            monkeypatch.delenv(name)
+    yield
+
+
+@pytest.fixture
+def room(tmp_path: Path) -> Room:
+    root = tmp_path / "newsroom"
+    room = Room(root)
+    room.write("editorial.toml", CONFIG)
+    room.write("authors/ana-ruiz.md", BIO.format(name="Ana Ruiz"))
+    room.write("authors/tom-becker.md", BIO.format(name="Tom Becker"))
+    (root / "drafts").mkdir(exist_ok=True)
+    (root / "published").mkdir(exist_ok=True)
+    (root / "sources").mkdir(exist_ok=True)
+    return room
