@@ -23,8 +23,8 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q -p no:cacheprovider --cov=editorial --cov-report=term --cov-fail-under=85
 
 check: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests $(wildcard bench)
+	$(BIN)/ruff format --check src tests $(wildcard bench)
 	$(BIN)/mypy src
 
 docs: $(STAMP)

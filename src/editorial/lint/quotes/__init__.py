@@ -1,0 +1,1 @@
+"""Finding quotations, attributing them to speakers, and verifying them against transcripts."""

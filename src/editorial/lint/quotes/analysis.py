@@ -1,0 +1,184 @@
+"""One article's quotations, speakers and transcript verdicts: what the Q rules and the
+quote sheet read. Computed once per article and lint run."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from editorial.errors import InputError
+from editorial.lint.quotes.attribution import Attribution, attribute, same_speaker
+from editorial.lint.quotes.finder import Found, Quotation, find_quotations
+from editorial.lint.quotes.names import NameIndex, Speaker
+from editorial.lint.quotes.verify import Passage, TranscriptIndex, Verdict, normal_tokens
+from editorial.model.transcript import Transcript
+from editorial.newsroom.article import Article
+from editorial.newsroom.newsroom import Newsroom
+from editorial.newsroom.text import Position
+from editorial.newsroom.transcripts import read_transcript
+
+
+@dataclass
+class QuoteCheck:
+    """One quotation of an article with its speaker and transcript verdict."""
+
+    quotation: Quotation
+    text: str
+    attribution: Attribution
+    verdict: Verdict | None
+    start: Position
+    end: Position
+
+    @property
+    def speaker(self) -> Speaker | None:
+        return self.attribution.speaker
+
+
+@dataclass
+class SourceProblem:
+    """A transcript named in the front matter that cannot be used."""
+
+    index: int | None
+    name: str
+    message: str
+
+
+@dataclass
+class QuoteAnalysis:
+    """Everything the quotation rules need about one article."""
+
+    found: Found
+    names: NameIndex
+    checks: list[QuoteCheck]
+    transcripts: TranscriptIndex | None
+    problems: list[SourceProblem] = field(default_factory=list)
+
+    def speaker_in_transcripts(self, speaker: Speaker) -> bool:
+        """True when ``speaker`` speaks in at least one of the article's transcripts."""
+        if self.transcripts is None:
+            return False
+        return any(
+            same_speaker(speaker, Speaker(self.transcripts.speaker_ids[label], label))
+            for label in self.transcripts.speakers
+        )
+
+    def is_speaker(self, speaker: Speaker) -> Any:
+        def check(passage: Passage) -> bool:
+            return same_speaker(speaker, Speaker(passage.speaker_id, passage.speaker))
+
+        return check
+
+
+def name_index(newsroom: Newsroom, article: Article) -> NameIndex:
+    """The people of ``article`` and its authors (by their names in authors/)."""
+    assert article.meta is not None
+    authors = []
+    for slug in article.meta.authors:
+        try:
+            author = newsroom.author(slug)
+        except InputError:
+            author = None
+        authors.append((slug, author.name if author else slug.replace("-", " ").title()))
+    return NameIndex(article.meta.people, authors)
+
+
+def load_transcripts(
+    newsroom: Newsroom, article: Article, extra: Sequence[Path] = ()
+) -> tuple[list[Transcript], list[SourceProblem]]:
+    """The article's transcripts (front matter, then ``extra``) and the ones that failed."""
+    assert article.meta is not None
+    loaded: list[Transcript] = []
+    problems: list[SourceProblem] = []
+    for i, name in enumerate(article.meta.transcripts):
+        path = newsroom.source_path(name)
+        if not path.is_file():
+            problems.append(SourceProblem(i, name, f"transcript sources/{name} does not exist"))
+            continue
+        try:
+            loaded.append(read_transcript(path, name))
+        except InputError as exc:
+            problems.append(SourceProblem(i, name, f"transcript sources/{name}: {exc.message}"))
+    for path in extra:
+        try:
+            loaded.append(read_transcript(Path(path)))
+        except InputError as exc:
+            problems.append(SourceProblem(None, str(path), f"transcript {path}: {exc.message}"))
+    return loaded, problems
+
+
+def analyze(
+    newsroom: Newsroom, article: Article, extra_transcripts: Sequence[Path] = ()
+) -> QuoteAnalysis:
+    """Find, attribute and verify every quotation of ``article``."""
+    names = name_index(newsroom, article)
+    found = find_quotations(article.body)
+    attributions = attribute(found, names)
+    transcripts, problems = load_transcripts(newsroom, article, extra_transcripts)
+    index = TranscriptIndex(transcripts, names.resolve) if transcripts else None
+    doc = article.document
+    checks = []
+    for attribution in attributions:
+        q = attribution.quote
+        text = q.text(found.masked)
+        verdict = index.verdict(text) if index is not None else None
+        checks.append(
+            QuoteCheck(q, text, attribution, verdict, doc.body_position(q.start), doc.body_position(q.end))
+        )
+    return QuoteAnalysis(found, names, checks, index, problems)
+
+
+def analysis_for(ctx: Any) -> QuoteAnalysis:
+    """The analysis of the context's article, computed once per lint run."""
+    cache: dict[Path, QuoteAnalysis] = ctx.shared.setdefault("quotes", {})
+    path = ctx.article.path
+    if path not in cache:
+        cache[path] = analyze(ctx.newsroom, ctx.article, ctx.transcripts)
+    return cache[path]
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    """A quotation as another article of the newsroom attributes it."""
+
+    path: str
+    words: tuple[str, ...]
+    speaker: Speaker
+
+
+MIN_LEDGER_WORDS = 5
+
+
+def quote_ledger(newsroom: Newsroom) -> list[LedgerEntry]:
+    """Every attributed quotation of the newsroom's drafts and published articles."""
+    from editorial.newsroom.article import load_article
+
+    entries = []
+    for path in newsroom.article_paths():
+        article = load_article(path)
+        if article.meta is None:
+            continue
+        names = name_index(newsroom, article)
+        found = find_quotations(article.body)
+        for attribution in attribute(found, names):
+            if attribution.speaker is None or attribution.kind == "description":
+                continue
+            words = tuple(normal_tokens(attribution.quote.text(found.masked)))
+            if len(words) >= MIN_LEDGER_WORDS:
+                entries.append(LedgerEntry(newsroom.relative(path), words, attribution.speaker))
+    return entries
+
+
+def ledger_for(ctx: Any) -> list[LedgerEntry]:
+    ledger: list[LedgerEntry] | None = ctx.shared.get("quote_ledger")
+    if ledger is None:
+        ledger = quote_ledger(ctx.newsroom)
+        ctx.shared["quote_ledger"] = ledger
+    return ledger
+
+
+def contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    """True when ``shorter`` appears as a contiguous run in ``longer``."""
+    n = len(shorter)
+    return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))

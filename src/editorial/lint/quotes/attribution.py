@@ -1,0 +1,540 @@
+"""Who said each quotation, and how we know: deterministic, explainable cues.
+
+In order of trust, for each quotation:
+
+1. a pull-quote heading: the first person named in the section beneath it;
+2. the sentence: a speech verb after the quotation (“…,” said X / “…,” X said) or before
+   it (X said: “…” / X said the river “…”), with appositives and titles; ``according to
+   X``; ``X's remarks:``; ``X: “…”``; ``X, calling it “…”``; a pronoun resolves to the
+   person last named, a role noun ("the minister") to the one person with that role;
+3. a block quote's ``— Name`` line;
+4. another quotation of the same paragraph whose speaker is known (continuation);
+5. a paragraph that is only a quotation, after a paragraph ending with a speaker's
+   quotation or with a colon introducing it;
+6. a heading naming a person, for the quotations of its section.
+
+Nothing is guessed beyond these: a quotation with no cue has no speaker (rule Q001).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from editorial.lint.quotes.finder import Found, Quotation
+from editorial.lint.quotes.names import NameIndex, Speaker, key, looks_like_name, name_pattern
+from editorial.lint.quotes.scan import skeleton
+from editorial.lint.quotes.words import attribution_nouns, speech_verbs, word_list
+
+SpeakerKind = Literal["person", "name", "description"]
+MARK = "\x1f"  # stands for the characters of a quotation in the skeleton
+_ABBREVIATIONS = {
+    "dr", "mr", "mrs", "ms", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
+    "prof", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "no", "mt", "ft", "ave",
+    "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "adm", "rev", "hon", "lic", "ing",
+}
+_PRONOUNS = {"he", "she", "they"}
+_ADVERB = r"(?:\s+(?:also|later|then|again|once|simply|flatly|bluntly|quietly|only|further|earlier|recently|previously|now|often|once\s+said|\w+ly))*"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A quotation's speaker (None when unknown), how it was found, and what kind of
+    speaker it is: a known ``person``, a ``name`` not among the people, or a
+    ``description`` of an unnamed source ("a tenant who asked not to be named")."""
+
+    quote: Quotation
+    speaker: Speaker | None
+    cue: str | None
+    kind: SpeakerKind | None = None
+    via: Literal["direct", "inferred"] | None = None
+
+
+@dataclass(frozen=True)
+class _Who:
+    speaker: Speaker
+    kind: SpeakerKind
+    pronoun: bool = False
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    verb = rf"(?:{speech_verbs()})"
+    name = name_pattern()
+    return {
+        "verb": re.compile(rf"(?<![\w’'-]){verb}(?![\w’'-])"),
+        "verb_first": re.compile(rf"^{verb}(?![\w’'-])\s+"),
+        "according_right": re.compile(r"^according\s+to\s+", re.I),
+        "according_left": re.compile(r"(?:according\s+to|in\s+the\s+words\s+of)\s+(?P<who>[^,:\x1f]{2,80}?)\s*,?\s*$", re.I),
+        "colon": re.compile(rf"(?:^|[.;!?]\s+|^\s*)(?P<who>(?:{name})|[Tt]he\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s*:\s*$"),
+        "possessive": re.compile(
+            rf"(?:(?P<who>(?:{name})|\b[Tt]he\s+[\w-]+(?:\s+[\w-]+)?)['’]s?|\b(?P<pronoun>[Hh]is|[Hh]er|[Tt]heir))\s+"
+            rf"(?:[\w’'-]+\s+){{0,3}}?(?:{attribution_nouns()})\b"
+            rf"(?:\s+(?:was|were|is|came|read|ran|went)(?:\s+[\w’'-]+){{0,3}}?)?\s*:\s*$"
+        ),
+        "calling": re.compile(
+            r"(?<![\w’'-])(?:calling|called|calls|describing|described|describes|labell?ing|"
+            r"label(?:l)?ed|dubbing|dubbed|terming|termed|branding|branded|deeming|deemed)"
+            r"(?:\s+[\w’'-]+){1,5}?(?:\s+as)?\s*$"
+        ),
+        "heading": re.compile(rf"^\s*(?P<who>{name})\s*(?:$|[,:(|]|\s+[-–—]\s+|\s+on\s|\s+of\s)"),
+        "dash_line": re.compile(r"^\s*(?:—|–|--|―)\s*(?P<who>[^\n]+?)\s*$"),
+    }
+
+
+def attribute(found: Found, names: NameIndex) -> list[Attribution]:
+    """The attribution of every quotation in ``found``, in order."""
+    return _Attributor(found, names).run()
+
+
+class _Attributor:
+    def __init__(self, found: Found, names: NameIndex) -> None:
+        self.found = found
+        self.names = names
+        chars = list(skeleton(found.masked))
+        for q in found.quotations:
+            for i in range(q.start, min(q.end, len(chars))):
+                if chars[i] != "\n":
+                    chars[i] = MARK
+        for term in found.terms:  # keep a term's words, drop its marks
+            for i in (term.start, term.end - 1):
+                if 0 <= i < len(chars):
+                    chars[i] = " "
+        self.skel = "".join(chars)
+        self.mentions = [
+            m for m in names.mentions(self.skel) if MARK not in self.skel[m[0] : m[1]]
+        ]
+        self.named_speakers: list[tuple[int, Speaker]] = []  # unknown names used as subjects
+
+    # -- driver ---------------------------------------------------------------------
+
+    def run(self) -> list[Attribution]:
+        results: list[Attribution] = []
+        direct: dict[int, Attribution] = {}
+        quotes = self.found.quotations
+        for i, q in enumerate(quotes):
+            found = self._pull_quote(q) if q.kind == "heading" else self._sentence(q)
+            if found is None and q.kind == "block":
+                found = self._dash(q)
+            if found is not None:
+                direct[i] = found
+        for i, q in enumerate(quotes):
+            if i in direct:
+                results.append(direct[i])
+                continue
+            results.append(self._inferred(i, q, direct) or Attribution(q, None, None))
+        return results
+
+    def _inferred(self, i: int, q: Quotation, direct: dict[int, Attribution]) -> Attribution | None:
+        quotes = self.found.quotations
+        # the same paragraph: the nearest quotation before it with a speaker, else after it
+        same = [j for j in direct if quotes[j].block == q.block and quotes[j].kind == q.kind]
+        before = [j for j in same if j < i]
+        after = [j for j in same if j > i]
+        pick = before[-1] if before else (after[0] if after else None)
+        if pick is not None and not self._other_named_between(quotes[pick], q, direct[pick].speaker):
+            d = direct[pick]
+            return Attribution(q, d.speaker, "continuation", d.kind, "inferred")
+        paraphrase = self._paraphrase_before(q)
+        if paraphrase is not None:
+            return Attribution(q, paraphrase.speaker, "continuation", paraphrase.kind, "inferred")
+        if self._only_quotes(q.block) and q.block > 0:
+            prev_index = q.block - 1
+            prev = self.found.blocks[prev_index]
+            prev_quotes = [j for j in direct if quotes[j].last_block == prev_index]
+            if prev.kind != "heading" and prev_quotes:
+                d = direct[prev_quotes[-1]]
+                if self._ends_block(quotes[prev_quotes[-1]], prev_index):
+                    return Attribution(q, d.speaker, "continuation", d.kind, "inferred")
+            if prev.kind != "heading":
+                tail = self.skel[prev.start : prev.end].rstrip()
+                if tail.endswith(":"):
+                    who = self._left_cues(self._sentence_start(prev.start, prev.end), prev.end)
+                    if who is not None:
+                        return Attribution(q, who[0].speaker, who[1], who[0].kind, "direct")
+        heading = self._section_speaker(q)
+        if heading is not None:
+            return Attribution(q, heading.speaker, "heading", heading.kind, "inferred")
+        return None
+
+    # -- sentence cues ----------------------------------------------------------------
+
+    def _sentence(self, q: Quotation) -> Attribution | None:
+        first = self.found.blocks[q.block]
+        last = self.found.blocks[q.last_block]
+        right_end = self._sentence_end(q.end, last.end)
+        right = self.skel[q.end : right_end]
+        found = self._right_cues(right, q.end)
+        if found is None:
+            left_start = self._sentence_start(first.start, q.start)
+            found = self._left_cues(left_start, q.start)
+        if found is None:
+            return None
+        who, cue = found
+        return Attribution(q, who.speaker, cue, who.kind, "direct")
+
+    def _sentence_end(self, start: int, limit: int) -> int:
+        text = self.skel[start:limit]
+        for match in re.finditer(r"[.!?](?=\s+[A-Z\x1f“\"(]|\s*$)", text):
+            if not self._is_abbreviation(text, match.start()):
+                return start + match.end()
+        return limit
+
+    def _sentence_start(self, block_start: int, at: int) -> int:
+        """The body offset where the sentence holding ``at`` begins (within its block)."""
+        text = self.skel[block_start : at + 1]
+        best = 0
+        for match in re.finditer(r"(?:[.!?]|\x1f)\s+(?=[A-Z\x1f(\"“])", text):
+            if match.end() > at - block_start:
+                break
+            char = text[match.start()]
+            if char == MARK:
+                inner = self.found.masked[block_start + match.start() - 1 : block_start + match.start()]
+                if not inner or inner not in ".!?":
+                    continue
+            elif self._is_abbreviation(text, match.start()):
+                continue
+            best = match.end()
+        return block_start + best
+
+    @staticmethod
+    def _is_abbreviation(text: str, dot: int) -> bool:
+        if text[dot] != ".":
+            return False
+        word = re.search(r"([\w.]+)$", text[:dot])
+        if word is None:
+            return False
+        token = word.group(1).lower()
+        return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+    def _right_cues(self, right: str, at: int) -> tuple[_Who, str] | None:
+        lead = re.match(r"^[\s,;:—–\-)\]]*", right)
+        skip = lead.end() if lead else 0
+        text = right[skip:]
+        base = at + skip
+        pats = _patterns()
+        inner = self.found.masked[at - 2 : at].rstrip("”»“\"'’ ")
+        if inner[-1:] in (".", "!", "?", "…") and text[:1].isupper():
+            # the quotation ended its sentence: only "Name said" may follow as its cue
+            match = pats["verb"].search(text)
+            if match is None or MARK in text[: match.start()]:
+                return None
+            who = self._subject_before(text[: match.start()], base, whole=True)
+            if who is None or who.pronoun or who.kind == "description":
+                return None
+            return who, "verb"
+        according = pats["according_right"].match(text)
+        if according:
+            who = self._subject_after(text[according.end() :], base + according.end())
+            if who is not None:
+                return who, "according-to"
+        verb = pats["verb_first"].match(text)
+        if verb:
+            who = self._subject_after(text[verb.end() :], base + verb.end())
+            if who is not None:
+                return who, self._cue(who, "verb")
+        for match in pats["verb"].finditer(text):
+            if MARK in text[: match.start()] or match.start() > 200:
+                break
+            who = self._subject_before(text[: match.start()], base, whole=True)
+            if who is not None:
+                return who, self._cue(who, "verb")
+            break
+        return None
+
+    def _left_cues(self, start: int, at: int) -> tuple[_Who, str] | None:
+        left = self.skel[start:at]
+        pats = _patterns()
+        stripped = left.rstrip()
+        according = pats["according_left"].search(stripped)
+        if according:
+            who = self._classify(according.group("who"), start + according.start("who"))
+            if who is not None:
+                return who, "according-to"
+        if stripped.endswith(":"):
+            colon = pats["colon"].search(stripped)
+            if colon:
+                who = self._classify(colon.group("who"), start + colon.start("who"))
+                if who is not None and who.kind != "description" or (
+                    who is not None and who.speaker.id is not None
+                ):
+                    assert who is not None
+                    return who, "colon"
+        possessive = pats["possessive"].search(stripped)
+        if possessive:
+            if possessive.group("pronoun"):
+                who = self._last_named(start + possessive.start("pronoun"))
+                if who is not None:
+                    return _Who(who.speaker, who.kind, pronoun=True), "possessive"
+            else:
+                who = self._classify(possessive.group("who"), start + possessive.start("who"))
+                if who is not None:
+                    return who, "possessive"
+        calling = pats["calling"].search(left.rstrip(" ,:"))
+        if calling:
+            who = self._subject_before(left[: calling.start()], start, whole=False)
+            if who is not None:
+                return who, "calling"
+        verbs = [m for m in pats["verb"].finditer(left) if MARK not in left[m.end() : m.end() + 1]]
+        for match in reversed(verbs):
+            who = self._subject_before(left[: match.start()], start, whole=False)
+            if who is not None:
+                return who, self._cue(who, "verb")
+            after = self._subject_after(left[match.end() :], start + match.end(), strict=True)
+            if after is not None:
+                return after, self._cue(after, "verb")
+            break
+        return None
+
+    @staticmethod
+    def _cue(who: _Who, cue: str) -> str:
+        return "pronoun" if who.pronoun else cue
+
+    # -- subjects ------------------------------------------------------------------------
+
+    def _subject_before(self, region: str, base: int, *, whole: bool) -> _Who | None:
+        """The speaker named at the end of ``region`` (the text before a speech verb).
+
+        With ``whole`` the region must be nothing but the subject (the text between a
+        quotation and its verb); otherwise the subject is at its end.
+        """
+        text = re.sub(rf"{_ADVERB}\s*$", "", region.rstrip())
+        text = re.sub(r"\s+(?:has|have|had|was|is|will|would|may|might|could|did|does|once|had\s+earlier)$", "", text)
+        if text.endswith(","):  # an appositive: "X, a hydrologist at the university, said"
+            inner = text[:-1]
+            depth = inner.rfind(",")
+            while depth != -1:
+                candidate = inner[:depth]
+                who = self._subject_at_end(candidate, base, whole=whole)
+                if who is not None:
+                    return who
+                depth = inner.rfind(",", 0, depth)
+            return None
+        if MARK in text and whole:
+            return None
+        return self._subject_at_end(text, base, whole=whole)
+
+    def _subject_at_end(self, text: str, base: int, *, whole: bool) -> _Who | None:
+        stripped = text.rstrip()
+        if not stripped:
+            return None
+        end = base + len(stripped)
+        for start, stop, speaker in reversed(self.mentions):
+            if stop == end or (stop <= end and not self.skel[base + (stop - base) : end].strip(" ’'s")):
+                if start >= base and (not whole or not self.skel[base:start].strip(" ,—–-")):
+                    return _Who(speaker, "person")
+            if stop < base:
+                break
+        last = re.search(r"(?:^|(?<=[\s(—–\-,;]))([\w’'-]+)$", stripped)
+        if last and last.group(1).lower() in _PRONOUNS:
+            if whole and stripped[: last.start(1)].strip(" ,—–-"):
+                return None
+            who = self._last_named(base + last.start(1))
+            return None if who is None else _Who(who.speaker, who.kind, pronoun=True)
+        names = list(re.finditer(rf"(?:{name_pattern()})", stripped))
+        if names and names[-1].end() == len(stripped):
+            found = names[-1]
+            prefix = stripped[: found.start()]
+            if not whole or not prefix.strip(" ,—–-"):
+                who = self._classify(found.group(0), base + found.start())
+                if who is not None and (who.kind != "description" or not prefix.strip()):
+                    return who
+        description = self._description(stripped, whole=whole)
+        if description is not None:
+            return description
+        return None
+
+    def _description(self, text: str, *, whole: bool) -> _Who | None:
+        """An unnamed source at the start of ``text``: "a tenant who asked not to be named"."""
+        clause = re.split(r"[;]|(?<=[.!?])\s", text)[-1].strip(" ,—–-")
+        words = clause.split()
+        if not words or len(words) > 14:
+            return None
+        first = words[0].lower()
+        if first in ("the", "a", "an", "one", "another", "two", "three", "several", "many", "some"):
+            head = _head_noun(words)
+            if head is None:
+                return None
+            by_role = self.names.by_role(head) if first == "the" else None
+            if by_role is not None:
+                return _Who(by_role, "person")
+            return _Who(Speaker(None, clause[0].lower() + clause[1:]), "description")
+        if len(words) <= 3 and first in _group_nouns():
+            return _Who(Speaker(None, clause), "description")
+        return None
+
+    def _subject_after(self, text: str, base: int, *, strict: bool = False) -> _Who | None:
+        """The speaker right after a speech verb: "said Sen. Maria Ortiz, a Democrat"."""
+        stripped = text.lstrip()
+        offset = base + len(text) - len(stripped)
+        for start, stop, speaker in self.mentions:
+            if start == offset:
+                rest = self.skel[stop : stop + 3]
+                if not strict or re.match(r"^\s*[,:]", rest) or not rest.strip():
+                    return _Who(speaker, "person")
+            if start > offset:
+                break
+        first = re.match(r"^([\w’'-]+)\b", stripped)
+        if first and first.group(1).lower() in _PRONOUNS and not strict:
+            who = self._last_named(offset)
+            return None if who is None else _Who(who.speaker, who.kind, pronoun=True)
+        found = re.match(rf"(?:{name_pattern()})", stripped)
+        if found:
+            rest = stripped[found.end() : found.end() + 3]
+            if strict and not re.match(r"^\s*[,:]", rest):
+                return None
+            who = self._classify(found.group(0), offset)
+            if who is not None:
+                return who
+        article = re.match(r"^(?:the|a|an)\s+[^,.;:\x1f]{1,80}", stripped, re.I)
+        if article and not strict:
+            return self._description(article.group(0), whole=True)
+        return None
+
+    def _classify(self, raw: str, at: int) -> _Who | None:
+        text = raw.strip(" ,:—–-*_")
+        if not text:
+            return None
+        known = self.names.resolve(text)
+        if known is not None:
+            return _Who(known, "person")
+        lowered = text.lower()
+        if lowered in _PRONOUNS:
+            who = self._last_named(at)
+            return None if who is None else _Who(who.speaker, who.kind, pronoun=True)
+        if lowered.startswith(("the ", "a ", "an ")):
+            return self._description(text, whole=True)
+        if text.split()[0].lower() in _group_nouns() and len(text.split()) <= 2:
+            return _Who(Speaker(None, text), "description")
+        if looks_like_name(text):
+            speaker = Speaker(None, text)
+            self.named_speakers.append((at, speaker))
+            return _Who(speaker, "name")
+        return None
+
+    def _last_named(self, at: int) -> _Who | None:
+        """The person named last before ``at``, outside quotations."""
+        best: tuple[int, _Who] | None = None
+        for start, _stop, speaker in self.mentions:
+            if start >= at:
+                break
+            best = (start, _Who(speaker, "person"))
+        for start, speaker in self.named_speakers:
+            if start < at and (best is None or start > best[0]):
+                best = (start, _Who(speaker, "name"))
+        return best[1] if best else None
+
+    def _other_named_between(self, a: Quotation, b: Quotation, speaker: Speaker | None) -> bool:
+        """True when someone other than ``speaker`` is named between two quotations."""
+        lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+        return any(lo <= s < hi and w != speaker for s, _e, w in self.mentions) or any(
+            lo <= s < hi and w != speaker for s, w in self.named_speakers
+        )
+
+    def _paraphrase_before(self, q: Quotation) -> _Who | None:
+        """The speaker of the sentence just before ``q`` in its paragraph, when that
+        sentence reports speech ("Adeyemi said the system failed. “We warned…”")."""
+        block = self.found.blocks[q.block]
+        start = self._sentence_start(block.start, q.start)
+        if start <= block.start or self.skel[start:q.start].strip():
+            return None
+        previous = self._sentence_start(block.start, start - 1)
+        sentence = self.skel[previous:start]
+        if MARK in sentence:
+            return None
+        verbs = list(_patterns()["verb"].finditer(sentence))
+        for match in verbs:
+            who = self._subject_before(sentence[: match.start()], previous, whole=False)
+            if who is not None and who.kind != "description":
+                return who
+            break
+        return None
+
+    # -- structural cues --------------------------------------------------------------
+
+    def _pull_quote(self, q: Quotation) -> Attribution | None:
+        blocks = self.found.blocks
+        heading = blocks[q.block]
+        for block in blocks[q.block + 1 :]:
+            if block.kind == "heading" and block.level <= max(heading.level, 1):
+                break
+            for start, _stop, speaker in self.mentions:
+                if block.start <= start < block.end:
+                    return Attribution(q, speaker, "pull-quote", "person", "inferred")
+        return None
+
+    def _dash(self, q: Quotation) -> Attribution | None:
+        if q.dash_attribution is not None:
+            a, b = q.dash_attribution
+            raw = self.skel[a:b]
+        else:
+            following = self.found.blocks[q.last_block + 1 : q.last_block + 2]
+            if not following:
+                return None
+            match = _patterns()["dash_line"].match(self.skel[following[0].start : following[0].end])
+            if match is None:
+                return None
+            raw = match.group("who")
+            a = following[0].start + match.start("who")
+        who = self._classify(raw.split(",")[0], a)
+        if who is None:
+            return None
+        return Attribution(q, who.speaker, "dash", who.kind, "direct")
+
+    def _section_speaker(self, q: Quotation) -> _Who | None:
+        for block in reversed(self.found.blocks[: q.block]):
+            if block.kind != "heading":
+                continue
+            text = self.skel[block.start : block.end]
+            if MARK in text:
+                return None
+            match = _patterns()["heading"].match(text)
+            if match is None:
+                return None
+            known = self.names.resolve(match.group("who"))
+            if known is None:
+                for start, _stop, speaker in self.mentions:
+                    if block.start <= start < block.end and not self.skel[block.start : start].strip():
+                        known = speaker
+                        break
+            return None if known is None else _Who(known, "person")
+        return None
+
+    def _only_quotes(self, index: int) -> bool:
+        block = self.found.blocks[index]
+        rest = self.skel[block.start : block.end].replace(MARK, "")
+        return not re.sub(r"[\s.,;:!?—–\-*_()]", "", rest)
+
+    def _ends_block(self, q: Quotation, index: int) -> bool:
+        block = self.found.blocks[index]
+        tail = self.skel[q.end : block.end]
+        return len(tail.strip()) < 80 and MARK not in tail
+
+
+def _head_noun(words: list[str]) -> str | None:
+    stop = {"who", "that", "which", "of", "from", "at", "in", "with", "for", "on", "whose", "close"}
+    head = None
+    for word in words[1:]:
+        bare = word.strip(",.;:").lower()
+        if bare in stop:
+            break
+        head = bare
+    return head
+
+
+@cache
+def _group_nouns() -> frozenset[str]:
+    return frozenset(word_list("group_nouns"))
+
+
+def same_speaker(a: Speaker | None, b: Speaker | None) -> bool:
+    """True when two speakers are the same person (by id, or by name as written)."""
+    if a is None or b is None:
+        return False
+    if a.id is not None and b.id is not None:
+        return a.id == b.id
+    ka, kb = key(a.name).split(), key(b.name).split()
+    return bool(ka and kb) and (set(ka) <= set(kb) or set(kb) <= set(ka))

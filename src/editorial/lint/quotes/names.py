@@ -1,0 +1,201 @@
+"""Who is who: resolving names in text and in transcripts to the article's people.
+
+A person is found by full name, by each alias, by surname (any name after the first, and
+the last two for long names), by first name + surname, and by any title + surname
+("Dr. Becker", "Minister Okafor"). Matching ignores accents and a trailing possessive. A
+form shared by two people resolves to neither. The article's authors count as people.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, cached_property
+
+from editorial.lint.quotes.words import not_names, title_pattern, titles
+from editorial.model.article import Person
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who said a quotation: ``id`` is a person's id (or an author's slug), None when the
+    name is not among the article's people."""
+
+    id: str | None
+    name: str
+
+    def to_json(self) -> dict[str, str | None]:
+        return {"id": self.id, "name": self.name}
+
+
+def fold(text: str) -> str:
+    """Accents removed, one character for one character (offsets are kept)."""
+    out = []
+    for char in text:
+        decomposed = unicodedata.normalize("NFKD", char)
+        out.append(decomposed[0] if decomposed and decomposed[0].isascii() else char)
+    return "".join(out)
+
+
+def key(text: str) -> str:
+    """The form names are compared in: folded, lowercase, no periods, one space."""
+    text = fold(text).replace("’", "'").lower().replace(".", " ")
+    text = re.sub(r"'s$", "", text.strip())
+    return " ".join(text.split())
+
+
+_PARTICLES = {"de", "del", "della", "da", "das", "do", "dos", "van", "von", "der", "den",
+              "bin", "al", "el", "la", "le", "di", "du", "y", "e", "ibn", "ter", "ten", "st"}
+_ROLE_STOP = {"of", "the", "a", "an", "at", "for", "and", "in", "on", "to", "who", "with"}
+
+
+@dataclass(frozen=True)
+class Known:
+    id: str
+    name: str
+    title: str | None
+    role: str | None
+    aliases: tuple[str, ...]
+
+
+class NameIndex:
+    """The names of the article's people and authors, for resolving and finding mentions."""
+
+    def __init__(self, people: Iterable[Person], authors: Iterable[tuple[str, str]] = ()) -> None:
+        self.known: dict[str, Known] = {}
+        for p in people:
+            self.known[p.id] = Known(p.id, p.name, p.title, p.role, tuple(p.aliases))
+        for slug, name in authors:
+            if slug not in self.known and key(name) not in {key(k.name) for k in self.known.values()}:
+                self.known[slug] = Known(slug, name, None, None, ())
+        forms: dict[str, set[str]] = defaultdict(set)
+        weak: dict[str, set[str]] = defaultdict(set)
+        for person in self.known.values():
+            strong, loose = _forms(person)
+            for form in strong:
+                forms[key(form)].add(person.id)
+            for form in loose:
+                weak[key(form)].add(person.id)
+        self._forms = {k: next(iter(v)) for k, v in forms.items() if len(v) == 1}
+        for k, v in weak.items():
+            if k not in forms and len(v) == 1:
+                self._forms[k] = next(iter(v))
+        self._texts = {form for person in self.known.values() for form in _forms(person)[0]}
+
+    def speaker(self, person_id: str) -> Speaker:
+        return Speaker(person_id, self.known[person_id].name)
+
+    def resolve(self, text: str) -> Speaker | None:
+        """The known person ``text`` names, or None (titles and possessives are ignored)."""
+        wanted = key(text)
+        if not wanted:
+            return None
+        if wanted in self._forms:
+            return self.speaker(self._forms[wanted])
+        bare = key(strip_titles(text))
+        if bare and bare in self._forms:
+            return self.speaker(self._forms[bare])
+        return None
+
+    def by_role(self, noun: str) -> Speaker | None:
+        """The one person whose title or role contains ``noun`` ("minister"), if exactly one."""
+        head = key(noun).split()
+        if not head:
+            return None
+        word = head[-1]
+        matches = [p.id for p in self.known.values() if word in _role_words(p)]
+        if len(matches) == 1:
+            return self.speaker(matches[0])
+        return None
+
+    @cached_property
+    def _mention_re(self) -> re.Pattern[str] | None:
+        forms = sorted({fold(f) for f in self._texts if f.strip()}, key=len, reverse=True)
+        if not forms:
+            return None
+        body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+        return re.compile(rf"(?<![\w-])(?:(?:{title_pattern()})\s+)?(?:{body})(?![\w-])")
+
+    def mentions(self, text: str) -> list[tuple[int, int, Speaker]]:
+        """Every mention of a known person in ``text``: (start, end, speaker), in order."""
+        pattern = self._mention_re
+        if pattern is None:
+            return []
+        found = []
+        for match in pattern.finditer(fold(text)):
+            who = self.resolve(match.group(0))
+            if who is not None:
+                found.append((match.start(), match.end(), who))
+        return found
+
+    def is_full_reference(self, text: str, person_id: str) -> bool:
+        """True when ``text`` gives the person's full name (a title before it is fine)."""
+        full = key(self.known[person_id].name)
+        return key(strip_titles(text)) == full or key(text) == full
+
+
+def _forms(person: Known) -> tuple[list[str], list[str]]:
+    """(strong forms, weak forms) that name ``person``; weak ones yield to strong ones."""
+    words = [w for w in person.name.split() if w]
+    strong = [person.name, *person.aliases]
+    loose: list[str] = []
+    if len(words) >= 2:
+        surnames = [" ".join(words[i:]) for i in range(1, len(words))]
+        surnames += [w for w in words[1:-1] if w.lower() not in _PARTICLES]
+        strong += surnames
+        strong.append(f"{words[0]} {words[-1]}")
+        loose.append(words[0])  # first name alone, only when no one else has it
+    if person.title:
+        strong += [f"{person.title} {s}" for s in strong if s != person.title]
+    return strong, loose
+
+
+def _role_words(person: Known) -> set[str]:
+    text = " ".join(t for t in (person.title, person.role) if t)
+    return {w for w in re.findall(r"[a-z]+", key(text)) if w not in _ROLE_STOP}
+
+
+_TITLE_RE: re.Pattern[str] | None = None
+
+
+def strip_titles(text: str) -> str:
+    """``text`` without leading titles ("Foreign Minister Dr. Ana Ruiz" -> "Ana Ruiz")."""
+    global _TITLE_RE
+    if _TITLE_RE is None:
+        _TITLE_RE = re.compile(rf"^(?:(?:{title_pattern()})(?:\s+|$))+", re.IGNORECASE)
+    stripped = _TITLE_RE.sub("", text.strip())
+    return stripped if stripped else text.strip()
+
+
+_NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w’'\-]*[\w]|[A-Z]\.(?:[A-Z]\.)*|O[’'][A-Z]\w+)"
+_PARTICLE = "|".join(sorted(_PARTICLES, key=len, reverse=True))
+
+
+@cache
+def name_pattern() -> str:
+    """A proper name in text: optional titles, then capitalised words and particles; a
+    sentence opener ("The", "But", "March") never starts one."""
+    openers = "|".join(sorted((re.escape(w) for w in not_names()), key=len, reverse=True))
+    return (
+        rf"(?:(?:{title_pattern()})\s+)*(?!(?:{openers})\b){_NAME_WORD}"
+        rf"(?:\s+(?:(?:{_PARTICLE})\s+)?{_NAME_WORD}){{0,4}}"
+    )
+
+
+def looks_like_name(text: str) -> bool:
+    """True when ``text`` reads as a person's name, not a sentence opener or a month."""
+    bare = strip_titles(text)
+    words = bare.split()
+    if not words:
+        return False
+    if len(words) == 1:
+        return words[0].rstrip(".") not in not_names() and bare != text.strip() or (
+            words[0] not in not_names() and not words[0].isupper()
+        )
+    return words[0] not in not_names() and not all(w.isupper() for w in words)
+
+
+__all__ = ["NameIndex", "Speaker", "fold", "key", "looks_like_name", "name_pattern", "strip_titles", "titles"]

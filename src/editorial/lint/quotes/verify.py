@@ -1,0 +1,298 @@
+"""Verifying quotations against transcripts.
+
+Verbatim means the same words in the same order, ignoring case, punctuation, accents and
+the kind of quotation mark or dash. In the quotation, "…" (or "...") stands for omitted
+words and ``[bracketed words]`` for an editor's substitution of at most a few words.
+
+The transcripts are flattened into one token stream with a boundary token wherever the
+speaker (or the file) changes, so a match can run over several cues of one speaker but
+never over two speakers. An index from each token to its positions finds candidates in
+microseconds; rapidfuzz scores candidate windows for the closest passage.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from rapidfuzz import fuzz
+
+from editorial.lint.quotes.names import Speaker, fold
+from editorial.model.transcript import Transcript, Utterance
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_ELLIPSIS = re.compile(r"…|\.\s*\.\s*\.")
+_BRACKET = re.compile(r"\[([^\]]*)\]")
+BOUNDARY = "\x00"
+MAX_OMISSION = 80  # words an ellipsis may stand for
+MAX_SUBSTITUTED = 6  # words a [bracketed] substitution may replace
+CLOSEST_MIN_SCORE = 0.6
+
+Status = Literal["verbatim", "closest", "none"]
+
+
+def normal_tokens(text: str) -> list[str]:
+    """Words of ``text`` as they are compared: folded, lowercase, apostrophes dropped."""
+    return [t.replace("'", "").replace("’", "") for t in _TOKEN.findall(fold(text).lower())]
+
+
+@dataclass(frozen=True)
+class _Lit:
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Gap:
+    low: int
+    high: int
+
+
+def quote_pattern(text: str) -> list[_Lit | _Gap]:
+    """A quotation as literal runs and gaps (ellipses and bracketed substitutions)."""
+    parts: list[_Lit | _Gap] = []
+    pieces = re.split(f"({_ELLIPSIS.pattern}|{_BRACKET.pattern})", text)
+    i = 0
+    while i < len(pieces):
+        piece = pieces[i]
+        if piece is None:
+            i += 1
+            continue
+        if _ELLIPSIS.fullmatch(piece):
+            parts.append(_Gap(0, MAX_OMISSION))
+            i += 2  # the bracket group of the split is None here
+            continue
+        if _BRACKET.fullmatch(piece):
+            parts.append(_Gap(0, MAX_SUBSTITUTED))
+            i += 2
+            continue
+        words = normal_tokens(piece)
+        if words:
+            parts.append(_Lit(tuple(words)))
+        i += 1
+    merged: list[_Lit | _Gap] = []
+    for part in parts:
+        if merged and isinstance(part, _Lit) and isinstance(merged[-1], _Lit):
+            merged[-1] = _Lit(merged[-1].words + part.words)
+        elif merged and isinstance(part, _Gap) and isinstance(merged[-1], _Gap):
+            last = merged[-1]
+            merged[-1] = _Gap(last.low + part.low, last.high + part.high)
+        else:
+            merged.append(part)
+    while merged and isinstance(merged[0], _Gap):
+        merged.pop(0)
+    while merged and isinstance(merged[-1], _Gap):
+        merged.pop()
+    return merged
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Words of a transcript: who said them, where, and how close they are to a quote."""
+
+    transcript: str
+    speaker: str
+    text: str
+    line: int
+    timestamp: str | None
+    score: float
+    speaker_id: str | None = None
+
+
+@dataclass
+class Verdict:
+    """What the transcripts say about one quotation."""
+
+    status: Status
+    matches: list[Passage] = field(default_factory=list)
+    closest: Passage | None = None
+
+    @property
+    def passage(self) -> Passage | None:
+        return self.matches[0] if self.matches else self.closest
+
+    def said_by(self, is_speaker: Callable[[Passage], bool]) -> bool:
+        return any(is_speaker(m) for m in self.matches)
+
+
+@dataclass(frozen=True)
+class _Token:
+    utterance: int
+    start: int
+    end: int
+
+
+class TranscriptIndex:
+    """Every word of a set of transcripts, indexed for verbatim and closest look-ups."""
+
+    def __init__(
+        self,
+        transcripts: Sequence[Transcript],
+        resolve: Callable[[str], Speaker | None] = lambda _: None,
+    ) -> None:
+        self.utterances: list[tuple[str, Utterance]] = []
+        self.tokens: list[str] = []
+        self.where: list[_Token | None] = []
+        self.positions: dict[str, list[int]] = defaultdict(list)
+        self.speaker_ids: dict[str, str | None] = {}
+        previous: tuple[str, str] | None = None
+        for transcript in transcripts:
+            for utterance in transcript.utterances:
+                turn = (transcript.name, utterance.speaker)
+                if turn != previous:
+                    self.tokens.append(BOUNDARY)
+                    self.where.append(None)
+                    previous = turn
+                if utterance.speaker not in self.speaker_ids:
+                    found = resolve(utterance.speaker)
+                    self.speaker_ids[utterance.speaker] = found.id if found else None
+                number = len(self.utterances)
+                self.utterances.append((transcript.name, utterance))
+                for match in _TOKEN.finditer(utterance.text):
+                    for word in normal_tokens(match.group(0)):
+                        self.positions[word].append(len(self.tokens))
+                        self.tokens.append(word)
+                        self.where.append(_Token(number, match.start(), match.end()))
+        self.tokens.append(BOUNDARY)
+        self.where.append(None)
+
+    @property
+    def speakers(self) -> list[str]:
+        return list(self.speaker_ids)
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    # -- verbatim ------------------------------------------------------------------
+
+    def find(self, quote: str) -> list[Passage]:
+        """Every place where ``quote`` was said verbatim, one per speaker turn."""
+        pattern = quote_pattern(quote)
+        if not pattern:
+            return []
+        first = pattern[0]
+        assert isinstance(first, _Lit)
+        found: list[Passage] = []
+        seen: set[int] = set()
+        for start in self._occurrences(first.words):
+            end = self._match(pattern, 1, start + len(first.words))
+            if end is None:
+                continue
+            turn = self._turn(start)
+            if turn in seen:
+                continue
+            seen.add(turn)
+            found.append(self._passage(start, end, 1.0))
+        return found
+
+    def _occurrences(self, words: tuple[str, ...], low: int = 0, high: int | None = None) -> list[int]:
+        rarest = min(range(len(words)), key=lambda i: len(self.positions.get(words[i], ())))
+        positions = self.positions.get(words[rarest], [])
+        lo = bisect_left(positions, low + rarest)
+        hi = len(positions) if high is None else bisect_left(positions, high + rarest + 1)
+        n = len(words)
+        out = []
+        for p in positions[lo:hi]:
+            start = p - rarest
+            if start >= 0 and tuple(self.tokens[start : start + n]) == words:
+                out.append(start)
+        return out
+
+    def _match(self, pattern: list[_Lit | _Gap], i: int, pos: int) -> int | None:
+        if i == len(pattern):
+            return pos
+        element = pattern[i]
+        if isinstance(element, _Lit):  # literals follow literals only after merging gaps
+            n = len(element.words)
+            if tuple(self.tokens[pos : pos + n]) == element.words:
+                return self._match(pattern, i + 1, pos + n)
+            return None
+        following = pattern[i + 1]
+        assert isinstance(following, _Lit)
+        for start in self._occurrences(following.words, pos + element.low, pos + element.high):
+            if BOUNDARY in self.tokens[pos:start]:
+                break
+            end = self._match(pattern, i + 2, start + len(following.words))
+            if end is not None:
+                return end
+        return None
+
+    def _turn(self, position: int) -> int:
+        while position > 0 and self.tokens[position] != BOUNDARY:
+            position -= 1
+        return position
+
+    def _passage(self, start: int, end: int, score: float) -> Passage:
+        spots = [w for w in self.where[start:end] if w is not None]
+        if not spots:
+            raise ValueError("empty passage")
+        pieces: list[str] = []
+        numbers = list(dict.fromkeys(s.utterance for s in spots))
+        for number in numbers:
+            in_utt = [s for s in spots if s.utterance == number]
+            text = self.utterances[number][1].text
+            stop = in_utt[-1].end
+            if number != numbers[-1]:  # keep the sentence's punctuation between cues
+                while stop < len(text) and text[stop] in ".,;:!?…":
+                    stop += 1
+            pieces.append(text[in_utt[0].start : stop])
+        name, utterance = self.utterances[spots[0].utterance]
+        return Passage(
+            transcript=name,
+            speaker=utterance.speaker,
+            text=" ".join(pieces),
+            line=utterance.line,
+            timestamp=utterance.timestamp,
+            score=round(score, 3),
+            speaker_id=self.speaker_ids.get(utterance.speaker),
+        )
+
+    # -- closest -------------------------------------------------------------------
+
+    def closest(self, quote: str) -> Passage | None:
+        """The window of the transcripts most like ``quote`` (any speaker), or None."""
+        words = [w for part in quote_pattern(quote) if isinstance(part, _Lit) for w in part.words]
+        if not words:
+            return None
+        votes: Counter[int] = Counter()
+        common = max(50, len(self.tokens) // 50)
+        for j, word in enumerate(words):
+            positions = self.positions.get(word, [])
+            if len(positions) > common:
+                continue
+            for p in positions:
+                votes[p - j] += 1
+        target = " ".join(words)
+        best: tuple[float, int, int] | None = None
+        n = len(words)
+        for start, _count in votes.most_common(12):
+            for length in range(max(1, n - 3), n + 4):
+                lo, hi = max(0, start), min(len(self.tokens), start + length)
+                window = [t for t in self.tokens[lo:hi] if t != BOUNDARY]
+                if not window:
+                    continue
+                score = fuzz.ratio(target, " ".join(window)) / 100
+                if best is None or score > best[0]:
+                    best = (score, lo, hi)
+        if best is None:
+            return None
+        score, lo, hi = best
+        while lo < hi and self.tokens[lo] == BOUNDARY:
+            lo += 1
+        try:
+            return self._passage(lo, hi, score)
+        except ValueError:
+            return None
+
+    def verdict(self, quote: str) -> Verdict:
+        """Verbatim matches, else the closest passage when it is close enough."""
+        matches = self.find(quote)
+        if matches:
+            return Verdict("verbatim", matches)
+        near = self.closest(quote)
+        if near is not None and near.score >= CLOSEST_MIN_SCORE:
+            return Verdict("closest", closest=near)
+        return Verdict("none", closest=near)

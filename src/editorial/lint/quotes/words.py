@@ -1,0 +1,48 @@
+"""Word lists kept as data in ``editorial/data``: speech verbs, titles, attribution nouns."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib.resources import files
+
+
+@cache
+def word_list(name: str) -> tuple[str, ...]:
+    """The entries of ``editorial/data/<name>.txt`` (comments and blanks dropped), unique."""
+    text = files("editorial").joinpath("data", f"{name}.txt").read_text(encoding="utf-8")
+    entries = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return tuple(dict.fromkeys(e for e in entries if e))
+
+
+def alternation(entries: tuple[str, ...] | list[str]) -> str:
+    """A regex alternation of ``entries``, longest first, spaces matching any whitespace."""
+    ordered = sorted(set(entries), key=len, reverse=True)
+    return "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in ordered)
+
+
+@cache
+def speech_verbs() -> str:
+    return alternation(word_list("speech_verbs"))
+
+
+@cache
+def titles() -> tuple[str, ...]:
+    return word_list("titles")
+
+
+@cache
+def title_pattern() -> str:
+    """Titles as a regex, each with an optional period: ``Dr\\.?|Minister|…``."""
+    ordered = sorted(titles(), key=len, reverse=True)
+    return "|".join(re.escape(t).replace(r"\ ", r"\s+") + r"\.?" for t in ordered)
+
+
+@cache
+def attribution_nouns() -> str:
+    return alternation(word_list("attribution_nouns"))
+
+
+@cache
+def not_names() -> frozenset[str]:
+    return frozenset(word_list("not_names"))

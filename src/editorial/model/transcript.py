@@ -1,0 +1,34 @@
+"""Event transcripts: who said what, in order."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class Utterance(BaseModel):
+    """One turn (or cue) of a transcript: a speaker and their words."""
+
+    speaker: str
+    text: str
+    line: int = Field(ge=1, description="1-based line of the file where the utterance starts")
+    start: float | None = Field(default=None, description="seconds from the start, for cues")
+
+    @property
+    def timestamp(self) -> str | None:
+        """``hh:mm:ss`` of the start, when known."""
+        if self.start is None:
+            return None
+        whole = int(self.start)
+        return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
+
+
+class Transcript(BaseModel):
+    """A transcript file under sources/: its name and its utterances in order."""
+
+    name: str
+    utterances: list[Utterance] = Field(default_factory=list)
+
+    @property
+    def speakers(self) -> list[str]:
+        """Every speaker, in order of first appearance."""
+        return list(dict.fromkeys(u.speaker for u in self.utterances))

@@ -1,0 +1,137 @@
+"""Reading transcripts: WebVTT (Zoom, Teams, Otter) and plain text or Markdown.
+
+WebVTT: the speaker is the ``<v Name>`` voice span or a leading ``Name:`` in the cue text;
+a cue with neither continues the previous speaker. Text and Markdown: paragraphs that begin
+``Name:`` or ``**Name:**``; a paragraph without a speaker continues the previous one. Lines
+before the first speaker (a title, a date) are not anyone's words.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import webvtt
+from webvtt.errors import MalformedFileError
+
+from editorial.errors import InputError
+from editorial.model.transcript import Transcript, Utterance
+from editorial.newsroom.text import decode
+
+# "Name:" at the start of a cue or paragraph: 1 to 6 words, each capitalised or a particle,
+# optionally with a title, a parenthesis ("(she/her)") or an affiliation after a dash.
+_NAME = r"[^\W\d_][\w.'’\-]*"
+_SPEAKER = re.compile(
+    rf"^\s*(?:\*\*|__)?(?P<name>{_NAME}(?:[ \t]+(?:{_NAME}|\([^)\n]{{1,40}}\))){{0,6}})"
+    r"(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*",
+)
+_LOWER_OK = {"de", "del", "da", "das", "do", "dos", "van", "von", "der", "den", "bin", "al",
+             "la", "le", "di", "du", "y", "e", "ibn", "st", "st."}
+
+
+def _speaker_prefix(text: str) -> tuple[str, str] | None:
+    """``("Name", rest)`` when ``text`` begins with a speaker label, else None."""
+    match = _SPEAKER.match(text)
+    if match is None:
+        return None
+    name = match.group("name").strip()
+    words = [w for w in name.split() if not w.startswith("(")]
+    if not words or not words[0][0].isupper():
+        return None
+    if any(not (w[0].isupper() or w.lower() in _LOWER_OK) for w in words):
+        return None
+    return name, text[match.end() :]
+
+
+def clean_speaker(label: str) -> str:
+    """A speaker label without pronouns in parentheses or an affiliation after a dash."""
+    label = re.sub(r"\([^)]*\)", " ", label)
+    label = re.split(r"\s+[-–—|]\s+", label)[0]
+    return " ".join(label.split()).strip("*_ ")
+
+
+def parse_vtt(text: str, name: str) -> Transcript:
+    """Parse a WebVTT transcript; ``InputError`` when it is not WebVTT."""
+    try:
+        captions = webvtt.from_string(text)
+    except MalformedFileError as exc:
+        raise InputError(f"not a valid WebVTT file: {exc}", path=name) from exc
+    timing_lines = [i + 1 for i, line in enumerate(text.splitlines()) if "-->" in line]
+    utterances: list[Utterance] = []
+    speaker = ""
+    for number, caption in enumerate(captions):
+        words = " ".join(caption.text.split())
+        if caption.voice:
+            speaker = clean_speaker(caption.voice)
+        else:
+            found = _speaker_prefix(words)
+            if found is not None:
+                speaker, words = clean_speaker(found[0]), found[1]
+        if not words or not speaker:
+            continue
+        line = timing_lines[number] if number < len(timing_lines) else 1
+        utterances.append(
+            Utterance(speaker=speaker, text=words, line=line, start=caption.start_in_seconds)
+        )
+    return Transcript(name=name, utterances=utterances)
+
+
+def parse_text(text: str, name: str) -> Transcript:
+    """Parse a plain-text or Markdown transcript of ``Name:`` paragraphs."""
+    utterances: list[Utterance] = []
+    speaker = ""
+    paragraph: list[str] = []
+    start_line = 1
+
+    def flush() -> None:
+        nonlocal speaker
+        if not paragraph:
+            return
+        joined = " ".join(" ".join(paragraph).split())
+        found = _speaker_prefix(joined)
+        if found is not None:
+            speaker, joined = clean_speaker(found[0]), found[1]
+        if speaker and joined:
+            utterances.append(Utterance(speaker=speaker, text=joined, line=start_line))
+        paragraph.clear()
+
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        starts_turn = _speaker_prefix(stripped) is not None
+        if not stripped or (starts_turn and paragraph):
+            flush()
+        if stripped:
+            if not paragraph:
+                start_line = number
+            paragraph.append(stripped)
+    flush()
+    return Transcript(name=name, utterances=utterances)
+
+
+def read_transcript(path: Path, name: str | None = None) -> Transcript:
+    """Read a transcript file by its extension (``.vtt``, else text or Markdown)."""
+    label = name or path.name
+    stat = _stat(path, label)
+    return _read_cached(str(path), label, stat)
+
+
+def _stat(path: Path, label: str) -> tuple[int, int]:
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise InputError(f"cannot read transcript: {exc.strerror or exc}", path=label) from exc
+    return info.st_mtime_ns, info.st_size
+
+
+@lru_cache(maxsize=64)
+def _read_cached(path: str, label: str, stat: tuple[int, int]) -> Transcript:
+    try:
+        text = decode(Path(path).read_bytes())
+    except OSError as exc:
+        raise InputError(f"cannot read transcript: {exc.strerror or exc}", path=label) from exc
+    except ValueError as exc:
+        raise InputError(exc.args[0], path=label, line=exc.args[1]) from exc
+    if path.lower().endswith(".vtt"):
+        return parse_vtt(text, label)
+    return parse_text(text, label)
