@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test check docs bench clean
+.PHONY: demo test check docs golden bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ check: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/python -m editorial.docgen
+
+golden: $(STAMP)
+	REGEN_GOLDEN=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/quotes/test_golden.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

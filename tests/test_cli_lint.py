@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from tests.conftest import Room
 
 BROKEN_YAML = '---\ntitle: "Unclosed\nslug: broken\nauthors: [ana-ruiz]\n---\nBody.\n'

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from tests.conftest import Room
 
 from editorial import __version__
 from editorial.cli import cli
+from tests.conftest import Room
 
 
 def test_version() -> None:

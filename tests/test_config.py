@@ -3,10 +3,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.conftest import Room
 
 from editorial.errors import ConfigError
 from editorial.newsroom.config import find_root, load_config, toml_line
+from tests.conftest import Room
 
 
 def test_find_root_walks_up(room: Room) -> None:

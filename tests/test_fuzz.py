@@ -8,13 +8,13 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.conftest import BIO, CONFIG
 
 from editorial.lint.engine import run_lint
 from editorial.lint.output import render
 from editorial.newsroom.article import load_article
 from editorial.newsroom.document import parse_document
 from editorial.newsroom.newsroom import Newsroom
+from tests.conftest import BIO, CONFIG
 
 front = st.sampled_from(
     [

@@ -9,8 +9,10 @@ from pathlib import Path
 import click
 
 from editorial.cli.app import Env, cli, pass_env
+from editorial.errors import NotFoundError
 from editorial.lint.engine import run_lint
 from editorial.lint.output import FORMATS, render
+from editorial.lint.quotes.sheet import quote_sheet, render_text
 from editorial.lint.registry import all_rules, get_rule
 
 
@@ -109,3 +111,42 @@ def rule(code: str | None, fmt: str) -> None:
         return
     for r in rules:
         click.echo(f"{r.code}  {r.name.ljust(28)} {r.severity.ljust(8)} {r.summary()}")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--transcript",
+    "transcripts",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="An extra transcript to verify quotations against (repeatable).",
+)
+@pass_env
+def quotes(env: Env, paths: tuple[Path, ...], fmt: str, transcripts: tuple[Path, ...]) -> None:
+    """The quote sheet: every quotation with its speaker and transcript match.
+
+    PATHS are files or folders (default: all of drafts/). In JSON, one object per
+    quotation in file order, with the speaker, the cue that names them, and the
+    transcript's verdict (verbatim, closest or none).
+    """
+    for extra in transcripts:
+        if not extra.is_file():
+            raise NotFoundError(f"no such transcript: {extra}")
+    sheet = quote_sheet(env.newsroom(), paths, transcripts)
+    for skipped in sheet.skipped:
+        click.echo(f"warning: skipped {skipped}", err=True)
+    if fmt == "json":
+        click.echo(
+            json.dumps([row.model_dump() for row in sheet.rows], indent=2, ensure_ascii=False)
+        )
+    else:
+        click.echo(render_text(sheet))

@@ -2,7 +2,8 @@
 
 WebVTT: the speaker is the ``<v Name>`` voice span or a leading ``Name:`` in the cue text;
 a cue with neither continues the previous speaker. Text and Markdown: paragraphs that begin
-``Name:`` or ``**Name:**``; a paragraph without a speaker continues the previous one. Lines
+``Name:`` or ``**Name:**``, or a line holding only a name and a time (``Ana Ruiz  0:02``,
+as Otter and Zoom export text); a paragraph without a speaker continues the previous one. Lines
 before the first speaker (a title, a date) are not anyone's words.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import webvtt
 from webvtt.errors import MalformedFileError
@@ -26,8 +28,34 @@ _SPEAKER = re.compile(
     rf"^\s*(?:\*\*|__)?(?P<name>{_NAME}(?:[ \t]+(?:{_NAME}|\([^)\n]{{1,40}}\))){{0,6}})"
     r"(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*",
 )
-_LOWER_OK = {"de", "del", "da", "das", "do", "dos", "van", "von", "der", "den", "bin", "al",
-             "la", "le", "di", "du", "y", "e", "ibn", "st", "st."}
+# "Ana Ruiz  0:02" or "[Ana Ruiz] 10:03:15" alone on a line: Otter and Zoom text exports.
+_HEADER = re.compile(
+    rf"^\s*\[?(?P<name>{_NAME}(?:[ \t]+{_NAME}){{0,5}})\]?"
+    r"[ \t]+\(?\d{1,2}:\d{2}(?::\d{2})?\)?\s*$"
+)
+_LOWER_OK = {
+    "de",
+    "del",
+    "da",
+    "das",
+    "do",
+    "dos",
+    "van",
+    "von",
+    "der",
+    "den",
+    "bin",
+    "al",
+    "la",
+    "le",
+    "di",
+    "du",
+    "y",
+    "e",
+    "ibn",
+    "st",
+    "st.",
+}
 
 
 def _speaker_prefix(text: str) -> tuple[str, str] | None:
@@ -60,7 +88,8 @@ def parse_vtt(text: str, name: str) -> Transcript:
     timing_lines = [i + 1 for i, line in enumerate(text.splitlines()) if "-->" in line]
     utterances: list[Utterance] = []
     speaker = ""
-    for number, caption in enumerate(captions):
+    caption: Any
+    for number, caption in enumerate(captions.captions):
         words = " ".join(caption.text.split())
         if caption.voice:
             speaker = clean_speaker(caption.voice)
@@ -98,6 +127,11 @@ def parse_text(text: str, name: str) -> Transcript:
 
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
+        header = _HEADER.match(stripped)
+        if header is not None and header.group("name")[0].isupper():
+            flush()
+            speaker = clean_speaker(header.group("name"))
+            continue
         starts_turn = _speaker_prefix(stripped) is not None
         if not stripped or (starts_turn and paragraph):
             flush()

@@ -124,7 +124,9 @@ def analyze(
         text = q.text(found.masked)
         verdict = index.verdict(text) if index is not None else None
         checks.append(
-            QuoteCheck(q, text, attribution, verdict, doc.body_position(q.start), doc.body_position(q.end))
+            QuoteCheck(
+                q, text, attribution, verdict, doc.body_position(q.start), doc.body_position(q.end)
+            )
         )
     return QuoteAnalysis(found, names, checks, index, problems)
 

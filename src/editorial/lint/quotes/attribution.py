@@ -31,13 +31,62 @@ from editorial.lint.quotes.words import attribution_nouns, speech_verbs, word_li
 SpeakerKind = Literal["person", "name", "description"]
 MARK = "\x1f"  # stands for the characters of a quotation in the skeleton
 _ABBREVIATIONS = {
-    "dr", "mr", "mrs", "ms", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
-    "prof", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "no", "mt", "ft", "ave",
-    "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "adm", "rev", "hon", "lic", "ing",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "st",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "capt",
+    "prof",
+    "jr",
+    "sr",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "vs",
+    "etc",
+    "no",
+    "mt",
+    "ft",
+    "ave",
+    "u.s",
+    "u.k",
+    "u.n",
+    "e.g",
+    "i.e",
+    "a.m",
+    "p.m",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "adm",
+    "rev",
+    "hon",
+    "lic",
+    "ing",
 }
 _PRONOUNS = {"he", "she", "they"}
-_ADVERB = r"(?:\s+(?:also|later|then|again|once|simply|flatly|bluntly|quietly|only|further|earlier|recently|previously|now|often|once\s+said|\w+ly))*"
+_ADVERB = (
+    r"(?:\s+(?:also|later|then|again|once|simply|flatly|bluntly|quietly|only|further|"
+    r"earlier|recently|previously|now|often|\w+ly))*"
+)
 
 
 @dataclass(frozen=True)
@@ -68,8 +117,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "verb": re.compile(rf"(?<![\w’'-]){verb}(?![\w’'-])"),
         "verb_first": re.compile(rf"^{verb}(?![\w’'-])\s+"),
         "according_right": re.compile(r"^according\s+to\s+", re.I),
-        "according_left": re.compile(r"(?:according\s+to|in\s+the\s+words\s+of)\s+(?P<who>[^,:\x1f]{2,80}?)\s*,?\s*$", re.I),
-        "colon": re.compile(rf"(?:^|[.;!?]\s+|^\s*)(?P<who>(?:{name})|[Tt]he\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s*:\s*$"),
+        "according_left": re.compile(
+            r"(?:according\s+to|in\s+the\s+words\s+of)\s+(?P<who>[^,:\x1f]{2,80}?)\s*,?\s*$", re.I
+        ),
+        "colon": re.compile(
+            rf"(?:^|[.;!?]\s+|^\s*)(?P<who>(?:{name})|[Tt]he\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s*:\s*$"
+        ),
         "possessive": re.compile(
             rf"(?:(?P<who>(?:{name})|\b[Tt]he\s+[\w-]+(?:\s+[\w-]+)?)['’]s?|\b(?P<pronoun>[Hh]is|[Hh]er|[Tt]heir))\s+"
             rf"(?:[\w’'-]+\s+){{0,3}}?(?:{attribution_nouns()})\b"
@@ -104,9 +157,7 @@ class _Attributor:
                 if 0 <= i < len(chars):
                     chars[i] = " "
         self.skel = "".join(chars)
-        self.mentions = [
-            m for m in names.mentions(self.skel) if MARK not in self.skel[m[0] : m[1]]
-        ]
+        self.mentions = [m for m in names.mentions(self.skel) if MARK not in self.skel[m[0] : m[1]]]
         self.named_speakers: list[tuple[int, Speaker]] = []  # unknown names used as subjects
 
     # -- driver ---------------------------------------------------------------------
@@ -135,7 +186,9 @@ class _Attributor:
         before = [j for j in same if j < i]
         after = [j for j in same if j > i]
         pick = before[-1] if before else (after[0] if after else None)
-        if pick is not None and not self._other_named_between(quotes[pick], q, direct[pick].speaker):
+        if pick is not None and not self._other_named_between(
+            quotes[pick], q, direct[pick].speaker
+        ):
             d = direct[pick]
             return Attribution(q, d.speaker, "continuation", d.kind, "inferred")
         paraphrase = self._paraphrase_before(q)
@@ -192,7 +245,9 @@ class _Attributor:
                 break
             char = text[match.start()]
             if char == MARK:
-                inner = self.found.masked[block_start + match.start() - 1 : block_start + match.start()]
+                inner = self.found.masked[
+                    block_start + match.start() - 1 : block_start + match.start()
+                ]
                 if not inner or inner not in ".!?":
                     continue
             elif self._is_abbreviation(text, match.start()):
@@ -258,7 +313,7 @@ class _Attributor:
             colon = pats["colon"].search(stripped)
             if colon:
                 who = self._classify(colon.group("who"), start + colon.start("who"))
-                if who is not None and who.kind != "description" or (
+                if (who is not None and who.kind != "description") or (
                     who is not None and who.speaker.id is not None
                 ):
                     assert who is not None
@@ -275,7 +330,13 @@ class _Attributor:
                     return who, "possessive"
         calling = pats["calling"].search(left.rstrip(" ,:"))
         if calling:
-            who = self._subject_before(left[: calling.start()], start, whole=False)
+            region = left[: calling.start()]
+            who = (
+                self._subject_before(region, start, whole=False)
+                if not region.rstrip().endswith(",")
+                else None
+            )
+            who = who or self._sentence_subject(region, start)
             if who is not None:
                 return who, "calling"
         verbs = [m for m in pats["verb"].finditer(left) if MARK not in left[m.end() : m.end() + 1]]
@@ -302,7 +363,11 @@ class _Attributor:
         quotation and its verb); otherwise the subject is at its end.
         """
         text = re.sub(rf"{_ADVERB}\s*$", "", region.rstrip())
-        text = re.sub(r"\s+(?:has|have|had|was|is|will|would|may|might|could|did|does|once|had\s+earlier)$", "", text)
+        text = re.sub(
+            r"\s+(?:has|have|had|was|is|will|would|may|might|could|did|does|once|had\s+earlier)$",
+            "",
+            text,
+        )
         if text.endswith(","):  # an appositive: "X, a hydrologist at the university, said"
             inner = text[:-1]
             depth = inner.rfind(",")
@@ -323,9 +388,13 @@ class _Attributor:
             return None
         end = base + len(stripped)
         for start, stop, speaker in reversed(self.mentions):
-            if stop == end or (stop <= end and not self.skel[base + (stop - base) : end].strip(" ’'s")):
-                if start >= base and (not whole or not self.skel[base:start].strip(" ,—–-")):
-                    return _Who(speaker, "person")
+            touches_end = stop == end or (stop <= end and not self.skel[stop:end].strip(" ’'s"))
+            if (
+                touches_end
+                and start >= base
+                and (not whole or not self.skel[base:start].strip(" ,—–-"))
+            ):
+                return _Who(speaker, "person")
             if stop < base:
                 break
         last = re.search(r"(?:^|(?<=[\s(—–\-,;]))([\w’'-]+)$", stripped)
@@ -365,6 +434,14 @@ class _Attributor:
         if len(words) <= 3 and first in _group_nouns():
             return _Who(Speaker(None, clause), "description")
         return None
+
+    def _sentence_subject(self, region: str, base: int) -> _Who | None:
+        """The subject at the start of a sentence: "Lindqvist criticised the clause, …"."""
+        stripped = region.lstrip(" \n*_")
+        offset = base + len(region) - len(stripped)
+        if MARK in stripped:
+            return None
+        return self._subject_after(stripped, offset)
 
     def _subject_after(self, text: str, base: int, *, strict: bool = False) -> _Who | None:
         """The speaker right after a speech verb: "said Sen. Maria Ortiz, a Democrat"."""
@@ -439,7 +516,7 @@ class _Attributor:
         sentence reports speech ("Adeyemi said the system failed. “We warned…”")."""
         block = self.found.blocks[q.block]
         start = self._sentence_start(block.start, q.start)
-        if start <= block.start or self.skel[start:q.start].strip():
+        if start <= block.start or self.skel[start : q.start].strip():
             return None
         previous = self._sentence_start(block.start, start - 1)
         sentence = self.skel[previous:start]
@@ -497,7 +574,10 @@ class _Attributor:
             known = self.names.resolve(match.group("who"))
             if known is None:
                 for start, _stop, speaker in self.mentions:
-                    if block.start <= start < block.end and not self.skel[block.start : start].strip():
+                    if (
+                        block.start <= start < block.end
+                        and not self.skel[block.start : start].strip()
+                    ):
                         known = speaker
                         break
             return None if known is None else _Who(known, "person")

@@ -16,7 +16,7 @@ from typing import Literal
 from editorial.lint.quotes.scan import Block, blocks, mask
 
 # Opening mark -> the marks that close it.
-CLOSERS: dict[str, str] = {"“": "”\"", "„": "“”", "«": "»", "‟": "”", '"': '"”'}
+CLOSERS: dict[str, str] = {"“": '”"', "„": "“”", "«": "»", "‟": "”", '"': '"”', "”": '”"'}
 OPENERS = "“„«‟"
 STRAY_CLOSERS = "”»"
 _SENTENCE_PUNCT = re.compile(r"[.!?,;:…]")

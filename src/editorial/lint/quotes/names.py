@@ -47,8 +47,32 @@ def key(text: str) -> str:
     return " ".join(text.split())
 
 
-_PARTICLES = {"de", "del", "della", "da", "das", "do", "dos", "van", "von", "der", "den",
-              "bin", "al", "el", "la", "le", "di", "du", "y", "e", "ibn", "ter", "ten", "st"}
+_PARTICLES = {
+    "de",
+    "del",
+    "della",
+    "da",
+    "das",
+    "do",
+    "dos",
+    "van",
+    "von",
+    "der",
+    "den",
+    "bin",
+    "al",
+    "el",
+    "la",
+    "le",
+    "di",
+    "du",
+    "y",
+    "e",
+    "ibn",
+    "ter",
+    "ten",
+    "st",
+}
 _ROLE_STOP = {"of", "the", "a", "an", "at", "for", "and", "in", "on", "to", "who", "with"}
 
 
@@ -69,7 +93,9 @@ class NameIndex:
         for p in people:
             self.known[p.id] = Known(p.id, p.name, p.title, p.role, tuple(p.aliases))
         for slug, name in authors:
-            if slug not in self.known and key(name) not in {key(k.name) for k in self.known.values()}:
+            if slug not in self.known and key(name) not in {
+                key(k.name) for k in self.known.values()
+            }:
                 self.known[slug] = Known(slug, name, None, None, ())
         forms: dict[str, set[str]] = defaultdict(set)
         weak: dict[str, set[str]] = defaultdict(set)
@@ -192,10 +218,19 @@ def looks_like_name(text: str) -> bool:
     if not words:
         return False
     if len(words) == 1:
-        return words[0].rstrip(".") not in not_names() and bare != text.strip() or (
+        return (words[0].rstrip(".") not in not_names() and bare != text.strip()) or (
             words[0] not in not_names() and not words[0].isupper()
         )
     return words[0] not in not_names() and not all(w.isupper() for w in words)
 
 
-__all__ = ["NameIndex", "Speaker", "fold", "key", "looks_like_name", "name_pattern", "strip_titles", "titles"]
+__all__ = [
+    "NameIndex",
+    "Speaker",
+    "fold",
+    "key",
+    "looks_like_name",
+    "name_pattern",
+    "strip_titles",
+    "titles",
+]

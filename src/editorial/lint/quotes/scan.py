@@ -119,7 +119,15 @@ def blocks(masked: str) -> list[Block]:
             flush()
             text = " " * heading.end() + line[heading.end() :]
             text = re.sub(r"[ \t]+#+[ \t]*$", lambda m: " " * len(m.group(0)), text)
-            found.append(Block("heading", offsets[number], offsets[number] + len(line), text, len(heading.group(1))))
+            found.append(
+                Block(
+                    "heading",
+                    offsets[number],
+                    offsets[number] + len(line),
+                    text,
+                    len(heading.group(1)),
+                )
+            )
             continue
         if _QUOTE_PREFIX.match(line):
             if current and kind != "blockquote":

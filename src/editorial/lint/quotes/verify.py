@@ -30,7 +30,7 @@ _BRACKET = re.compile(r"\[([^\]]*)\]")
 BOUNDARY = "\x00"
 MAX_OMISSION = 80  # words an ellipsis may stand for
 MAX_SUBSTITUTED = 6  # words a [bracketed] substitution may replace
-CLOSEST_MIN_SCORE = 0.6
+CLOSEST_MIN_SCORE = 0.7
 
 Status = Literal["verbatim", "closest", "none"]
 
@@ -188,7 +188,9 @@ class TranscriptIndex:
             found.append(self._passage(start, end, 1.0))
         return found
 
-    def _occurrences(self, words: tuple[str, ...], low: int = 0, high: int | None = None) -> list[int]:
+    def _occurrences(
+        self, words: tuple[str, ...], low: int = 0, high: int | None = None
+    ) -> list[int]:
         rarest = min(range(len(words)), key=lambda i: len(self.positions.get(words[i], ())))
         positions = self.positions.get(words[rarest], [])
         lo = bisect_left(positions, low + rarest)

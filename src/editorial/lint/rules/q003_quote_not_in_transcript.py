@@ -31,11 +31,15 @@ class QuoteNotInTranscript(Rule):
     name = "quote-not-in-transcript"
     severity = "error"
     must_fail = (
-        panel("“We are not asking for more water, we want to know what we will get,” Ortiz said.\n"),
+        panel(
+            "“We are not asking for more water, we want to know what we will get,” Ortiz said.\n"
+        ),
         panel("Rafael Ortiz said: “We are asking for more water.”\n"),
     )
     must_pass = (
-        panel("“We are not asking for more water. We are asking to know how much we will get,” Ortiz said.\n"),
+        panel(
+            "“We are not asking for more water. We are asking to know how much we will get,” Ortiz said.\n"
+        ),
         panel("“We are not asking … to know how much we will get,” Rafael Ortiz said.\n"),
         panel("“[Farmers] are asking to know how much we will get,” Rafael Ortiz said.\n"),
     )
@@ -51,7 +55,9 @@ class QuoteNotInTranscript(Rule):
             q = check.quotation
             near = verdict.closest
             if near is None or verdict.status == "none":
-                message = f"“{_short(check.text)}” is not in the transcripts, nor anything close to it"
+                message = (
+                    f"“{_short(check.text)}” is not in the transcripts, nor anything close to it"
+                )
                 suggestion = None
             else:
                 when = f", {near.timestamp}" if near.timestamp else f", line {near.line}"

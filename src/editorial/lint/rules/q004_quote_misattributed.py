@@ -29,7 +29,9 @@ class QuoteMisattributed(Rule):
     severity = "error"
     must_fail = (
         panel("“The basin does not care about borders,” Minister Okafor said.\n"),
-        panel("Rafael Ortiz was blunt. “No treaty survives a drought it was never written for,” he said.\n"),
+        panel(
+            "Rafael Ortiz was blunt. “No treaty survives a drought it was never written for,” he said.\n"
+        ),
     )
     must_pass = (
         panel("“The basin does not care about borders,” Dr. Fernández said.\n"),

@@ -27,9 +27,13 @@ class SpeakerFirstReference(Rule):
     code = "Q005"
     name = "speaker-first-reference"
     severity = "warning"
-    must_fail = (people("Ortiz, who chairs the cooperative, said: “We want to know what we will get.”\n"),)
+    must_fail = (
+        people("Ortiz, who chairs the cooperative, said: “We want to know what we will get.”\n"),
+    )
     must_pass = (
-        people("Rafael Ortiz chairs the cooperative. “We want to know what we will get,” Ortiz said.\n"),
+        people(
+            "Rafael Ortiz chairs the cooperative. “We want to know what we will get,” Ortiz said.\n"
+        ),
         people("Minister Amara Okafor Nwosu said: “No treaty survives a drought.”\n"),
     )
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from editorial.lint.quotes.analysis import contains, ledger_for
-from editorial.lint.quotes.analysis import analysis_for
+from editorial.lint.quotes.analysis import analysis_for, contains, ledger_for
 from editorial.lint.quotes.attribution import same_speaker
 from editorial.lint.quotes.verify import normal_tokens
 from editorial.lint.rule import Example, LintContext, Rule, Violation
@@ -67,7 +66,11 @@ class QuoteConflict(Rule):
             if len(words) < 5:
                 continue
             for entry in ledger:
-                overlap = contains(entry.words, words) if len(entry.words) >= len(words) else contains(words, entry.words)
+                overlap = (
+                    contains(entry.words, words)
+                    if len(entry.words) >= len(words)
+                    else contains(words, entry.words)
+                )
                 if overlap and not same_speaker(speaker, entry.speaker):
                     q = check.quotation
                     yield ctx.at_body(

@@ -33,11 +33,15 @@ class QuoteMarksUnbalanced(Rule):
     )
     must_pass = (
         example("“We warned the wrong people,” he said.\n"),
-        example("“First paragraph of a long quotation.\n\n“Second and last paragraph,” she said.\n"),
+        example(
+            "“First paragraph of a long quotation.\n\n“Second and last paragraph,” she said.\n"
+        ),
     )
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        found = analysis_for(ctx).found if ctx.article.meta is not None else find_quotations(ctx.body)
+        found = (
+            analysis_for(ctx).found if ctx.article.meta is not None else find_quotations(ctx.body)
+        )
         for mark in found.unbalanced:
             if mark.opening:
                 message = f"opening {mark.mark} is never closed in its paragraph"

@@ -15,7 +15,11 @@ PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(?<=\w)\s+(\.)(?=\s|$)(?!\s*\.)", re.M), "space before a full stop", r"\1"),
     (re.compile(r"([,;:])\1+"), "doubled punctuation", r"\1"),
     (re.compile(r"(?<![.\w])([a-z]{2,})(\.\.)(?!\.)"), "doubled full stop", r"\1."),
-    (re.compile(r"([.!?])([”\"’»])([,.])"), "punctuation on both sides of the closing mark", r"\1\2"),
+    (
+        re.compile(r"([.!?])([”\"’»])([,.])"),
+        "punctuation on both sides of the closing mark",
+        r"\1\2",
+    ),
     (re.compile(r",([”\"»])[,.]"), "punctuation on both sides of the closing mark", r",\1"),
     (re.compile(r"(?<=[a-z]),([.;:])"), "comma before another mark", r"\1"),
     (re.compile(r"(?<=[a-z]{3})([;:])([,.])"), "two marks in a row", r"\2"),

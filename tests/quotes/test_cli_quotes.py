@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import json
+
+from editorial.lint.rules._fixtures import PANEL_FRONT, PANEL_VTT
+from tests.conftest import Room
+
+ARTICLE = f"""---
+{PANEL_FRONT}---
+Minister Amara Okafor Nwosu opened the panel. “No treaty survives a drought it was never written for,” she said.
+
+“The basin does not care about borders,” Okafor Nwosu added.
+"""
+
+
+def setup(room: Room) -> None:
+    room.write("sources/panel.vtt", PANEL_VTT)
+    room.write("drafts/example.md", ARTICLE)
+
+
+def test_quotes_json(room: Room) -> None:
+    setup(room)
+    result = room.run("quotes", "--format", "json")
+    assert result.exit_code == 0
+    rows = json.loads(result.output)
+    assert [r["speaker"]["id"] for r in rows] == ["okafor", "okafor"]
+    assert rows[0]["cue"] == "pronoun"
+    assert rows[0]["transcript"]["status"] == "verbatim"
+    assert rows[1]["transcript"]["speaker"] == "Lucía Fernández"
+    assert (rows[0]["line"], rows[0]["column"]) == (11, 47)
+    assert set(rows[0]) == {
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "text",
+        "speaker",
+        "cue",
+        "transcript",
+    }
+
+
+def test_quotes_text(room: Room) -> None:
+    setup(room)
+    result = room.run("quotes")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == "drafts/example.md"
+    assert "Amara Okafor Nwosu" in lines[2] and "verbatim" in lines[2]
+    assert "verbatim (Fernández)" in lines[3]
+    assert lines[-1] == "2 quotations, 0 without a speaker."
+
+
+def test_lint_flags_the_misattribution(room: Room) -> None:
+    setup(room)
+    result = room.run("lint", "--format", "json")
+    findings = json.loads(result.output)
+    assert [f["code"] for f in findings] == ["Q004"]
+    assert findings[0]["message"].endswith(
+        "but Lucía Fernández said it (panel.vtt, line 8, 00:00:06)"
+    )
+    assert result.exit_code == 1
+
+
+def test_quotes_extra_transcript_and_skipped(room: Room) -> None:
+    setup(room)
+    room.write("drafts/broken.md", "---\ntitle: [\n---\n")
+    extra = room.write("elsewhere/extra.vtt", PANEL_VTT)
+    result = room.run("quotes", "--transcript", str(extra), "--format", "json")
+    assert result.exit_code == 0
+    assert "warning: skipped drafts/broken.md:3: front matter is not valid YAML" in result.output
+    missing = room.run("quotes", "--transcript", str(room.root / "nope.vtt"))
+    assert missing.exit_code == 2
+    assert missing.output.startswith("error: no such transcript:")
+
+
+def test_lint_with_extra_transcript(room: Room) -> None:
+    room.write("drafts/example.md", ARTICLE.replace("transcripts: [panel.vtt]\n", ""))
+    extra = room.write("elsewhere/extra.vtt", PANEL_VTT)
+    assert "Q004" not in room.run("lint").output
+    assert "Q004" in room.run("lint", "--transcript", str(extra)).output
+
+
+def test_no_quotations(room: Room) -> None:
+    room.article("panel")
+    result = room.run("quotes")
+    assert result.output == "0 quotations, 0 without a speaker.\n"

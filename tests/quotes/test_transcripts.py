@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from editorial.errors import InputError
+from editorial.newsroom.transcripts import clean_speaker, parse_text, parse_vtt, read_transcript
+
+ZOOM = """WEBVTT
+
+1
+00:00:02.310 --> 00:00:08.940
+Ana Ruiz: Good evening, and welcome.
+
+2
+00:00:08.940 --> 00:00:16.120
+Ana Ruiz: Specifically, about the treaty.
+
+3
+00:00:33.020 --> 00:00:41.600
+Amara Okafor Nwosu (she/her): Thank you, Ana. The treaty was signed in 1998,
+
+4
+00:00:41.600 --> 00:00:47.350
+in a wet decade.
+"""
+
+TEAMS = """WEBVTT
+
+a1b2/12-0
+00:00:01.000 --> 00:00:04.000
+<v Lucía Fernández>The basin does not care about borders.</v>
+
+a1b2/13-0
+00:00:04.000 --> 00:00:07.000
+<v Rafael Ortiz - Delta Farmers' Cooperative>We are not asking for more water.</v>
+"""
+
+
+def test_zoom_speakers_and_continuation() -> None:
+    t = parse_vtt(ZOOM, "zoom.vtt")
+    assert [u.speaker for u in t.utterances] == [
+        "Ana Ruiz",
+        "Ana Ruiz",
+        "Amara Okafor Nwosu",
+        "Amara Okafor Nwosu",
+    ]
+    assert t.utterances[3].text == "in a wet decade."
+    assert t.utterances[2].line == 12
+    assert t.utterances[2].timestamp == "00:00:33"
+    assert t.speakers == ["Ana Ruiz", "Amara Okafor Nwosu"]
+
+
+def test_teams_voice_spans() -> None:
+    t = parse_vtt(TEAMS, "teams.vtt")
+    assert [u.speaker for u in t.utterances] == ["Lucía Fernández", "Rafael Ortiz"]
+    assert t.utterances[0].text == "The basin does not care about borders."
+
+
+def test_invalid_vtt() -> None:
+    with pytest.raises(InputError, match="not a valid WebVTT"):
+        parse_vtt("hello\n", "bad.vtt")
+
+
+def test_text_transcript_paragraphs() -> None:
+    text = (
+        "Roundtable on housing\nRecorded 22 April 2025.\n\n"
+        "Tom Becker: Welcome.\n\n**Inés Villalba:** Thank you, Tom.\nA second line.\n\n"
+        "The city cannot stop a court order.\n\nDiego Salas: Mediation without money.\n"
+    )
+    t = parse_text(text, "r.txt")
+    assert [(u.speaker, u.text) for u in t.utterances] == [
+        ("Tom Becker", "Welcome."),
+        ("Inés Villalba", "Thank you, Tom. A second line."),
+        ("Inés Villalba", "The city cannot stop a court order."),
+        ("Diego Salas", "Mediation without money."),
+    ]
+    assert t.utterances[1].line == 6
+
+
+def test_otter_style_headers() -> None:
+    text = "Ana Ruiz  0:02\nGood evening.\n\nAmara Okafor Nwosu  1:03:15\nThank you.\nMore words.\n"
+    t = parse_text(text, "otter.txt")
+    assert [(u.speaker, u.text) for u in t.utterances] == [
+        ("Ana Ruiz", "Good evening."),
+        ("Amara Okafor Nwosu", "Thank you. More words."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("label", "clean"),
+    [
+        ("Ana Ruiz (she/her)", "Ana Ruiz"),
+        ("Rafael Ortiz - Coop", "Rafael Ortiz"),
+        ("**Tom**", "Tom"),
+    ],
+)
+def test_clean_speaker(label: str, clean: str) -> None:
+    assert clean_speaker(label) == clean
+
+
+def test_read_transcript_errors(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="cannot read"):
+        read_transcript(tmp_path / "missing.vtt")
+    bad = tmp_path / "latin.txt"
+    bad.write_bytes("Ana: caf\xe9\n".encode("latin-1"))
+    with pytest.raises(InputError, match="UTF-8"):
+        read_transcript(bad)
+    good = tmp_path / "ok.md"
+    good.write_text("**Ana Ruiz:** Hello there.\n", encoding="utf-8")
+    assert read_transcript(good).utterances[0].speaker == "Ana Ruiz"
