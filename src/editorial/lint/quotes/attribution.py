@@ -24,12 +24,20 @@ from functools import cache
 from typing import Literal
 
 from editorial.lint.quotes.finder import Found, Quotation
-from editorial.lint.quotes.names import NameIndex, Speaker, key, looks_like_name, name_pattern
-from editorial.lint.quotes.scan import skeleton
-from editorial.lint.quotes.words import attribution_nouns, speech_verbs, word_list
+from editorial.lint.quotes.names import (
+    NameIndex,
+    Speaker,
+    key,
+    looks_like_name,
+    name_pattern,
+    pronoun_gender,
+    title_gender,
+)
+from editorial.lint.quotes.scan import Block, skeleton
+from editorial.lint.quotes.words import alternation, attribution_nouns, speech_verbs, word_list
 
 SpeakerKind = Literal["person", "name", "description"]
-MARK = "\x1f"  # stands for the characters of a quotation in the skeleton
+MARK = "\x07"  # stands for the characters of a quotation in the skeleton
 _ABBREVIATIONS = {
     "dr",
     "mr",
@@ -83,6 +91,51 @@ _ABBREVIATIONS = {
     "ing",
 }
 _PRONOUNS = {"he", "she", "they"}
+PRONOUN_REACH = 3  # paragraphs naming someone that a pronoun may reach back over
+_KIN = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w’'-]+['’]s)\s+(?:\w+\s+)?(?P<noun>father|mother|brother|sister|"
+    r"husband|wife|son|daughter|grandfather|grandmother|uncle|aunt|nephew|niece|boyfriend|"
+    r"girlfriend|stepfather|stepmother)\b"
+)
+_NOUN_GENDER = {
+    "father": "m",
+    "brother": "m",
+    "husband": "m",
+    "son": "m",
+    "grandfather": "m",
+    "uncle": "m",
+    "nephew": "m",
+    "boyfriend": "m",
+    "stepfather": "m",
+    "man": "m",
+    "mother": "f",
+    "sister": "f",
+    "wife": "f",
+    "daughter": "f",
+    "grandmother": "f",
+    "aunt": "f",
+    "niece": "f",
+    "girlfriend": "f",
+    "stepmother": "f",
+    "woman": "f",
+}
+_NOT_SPEAKERS = {"way", "time", "day", "year", "fact", "thing", "things", "figure", "figures"}
+_DETERMINERS = (
+    "the",
+    "a",
+    "an",
+    "one",
+    "another",
+    "two",
+    "three",
+    "several",
+    "many",
+    "some",
+    "his",
+    "her",
+    "their",
+    "its",
+)
 _ADVERB = (
     r"(?:\s+(?:also|later|then|again|once|simply|flatly|bluntly|quietly|only|further|"
     r"earlier|recently|previously|now|often|\w+ly))*"
@@ -118,7 +171,20 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "verb_first": re.compile(rf"^{verb}(?![\w’'-])\s+"),
         "according_right": re.compile(r"^according\s+to\s+", re.I),
         "according_left": re.compile(
-            r"(?:according\s+to|in\s+the\s+words\s+of)\s+(?P<who>[^,:\x1f]{2,80}?)\s*,?\s*$", re.I
+            r"(?:according\s+to|in\s+the\s+words\s+of)\s+(?P<who>[^,:\x07]{2,80}?)\s*,?\s*$", re.I
+        ),
+        "according_start": re.compile(
+            r"^\s*(?:according\s+to|in\s+the\s+words\s+of)\s+(?P<who>[^,:\x07]{2,80}?)\s*,", re.I
+        ),
+        "own_words": re.compile(
+            r"\bin\s+(?P<who>his|her|their)\s+(?:own\s+)?words\b[^\x07]{0,40}?$", re.I
+        ),
+        "was_colon": re.compile(
+            rf"(?P<who>(?:{name})|\b[Tt]he\s+[\w’'-]+|\b(?:[Hh]e|[Ss]he|[Tt]hey))\s+"
+            r"(?:was|were|is|are|sounded|seemed|grew|became|remained)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+\s*:\s*$"
+        ),
+        "participle": re.compile(
+            rf"(?<![\w’'-])(?:{alternation(word_list('participles'))})(?![\w’'-])"
         ),
         "colon": re.compile(
             rf"(?:^|[.;!?]\s+|^\s*)(?P<who>(?:{name})|[Tt]he\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s*:\s*$"
@@ -126,12 +192,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "possessive": re.compile(
             rf"(?:(?P<who>(?:{name})|\b[Tt]he\s+[\w-]+(?:\s+[\w-]+)?)['’]s?|\b(?P<pronoun>[Hh]is|[Hh]er|[Tt]heir))\s+"
             rf"(?:[\w’'-]+\s+){{0,3}}?(?:{attribution_nouns()})\b"
-            rf"(?:\s+(?:was|were|is|came|read|ran|went)(?:\s+[\w’'-]+){{0,3}}?)?\s*:\s*$"
+            rf"(?:\s+[\w’'-]+){{0,6}}?\s*:\s*$"
         ),
         "calling": re.compile(
             r"(?<![\w’'-])(?:calling|called|calls|describing|described|describes|labell?ing|"
             r"label(?:l)?ed|dubbing|dubbed|terming|termed|branding|branded|deeming|deemed)"
-            r"(?:\s+[\w’'-]+){1,5}?(?:\s+as)?\s*$"
+            r"(?:\s+[\w’'-]+){0,5}?(?:\s+as)?\s*$"
         ),
         "heading": re.compile(rf"^\s*(?P<who>{name})\s*(?:$|[,:(|]|\s+[-–—]\s+|\s+on\s|\s+of\s)"),
         "dash_line": re.compile(r"^\s*(?:—|–|--|―)\s*(?P<who>[^\n]+?)\s*$"),
@@ -158,7 +224,10 @@ class _Attributor:
                     chars[i] = " "
         self.skel = "".join(chars)
         self.mentions = [m for m in names.mentions(self.skel) if MARK not in self.skel[m[0] : m[1]]]
-        self.named_speakers: list[tuple[int, Speaker]] = []  # unknown names used as subjects
+        # names not among the people, and unnamed sources, that speak: pronoun antecedents
+        self.spoken: list[tuple[int, Speaker, SpeakerKind]] = []
+        self.genders = self._infer_genders()
+        self._prescan()
 
     # -- driver ---------------------------------------------------------------------
 
@@ -172,42 +241,51 @@ class _Attributor:
                 found = self._dash(q)
             if found is not None:
                 direct[i] = found
+        dropped: list[Quotation] = []
         for i, q in enumerate(quotes):
             if i in direct:
                 results.append(direct[i])
                 continue
-            results.append(self._inferred(i, q, direct) or Attribution(q, None, None))
+            inferred = self._inferred(i, q, direct)
+            if q.short and (inferred is None or inferred.cue != "continuation"):
+                dropped.append(q)  # a short span nobody is said to have said: a term
+                continue
+            results.append(inferred or Attribution(q, None, None))
+        if dropped:
+            self.found.quotations = [q for q in quotes if q not in dropped]
+            self.found.terms.extend(dropped)
         return results
 
     def _inferred(self, i: int, q: Quotation, direct: dict[int, Attribution]) -> Attribution | None:
         quotes = self.found.quotations
-        # the same paragraph: the nearest quotation before it with a speaker, else after it
+        # the same paragraph: the nearest quotation before it with a speaker; or after it,
+        # when the quotation opens the paragraph ("“A.” “B,” she said.")
         same = [j for j in direct if quotes[j].block == q.block and quotes[j].kind == q.kind]
         before = [j for j in same if j < i]
         after = [j for j in same if j > i]
-        pick = before[-1] if before else (after[0] if after else None)
+        opens = not self.skel[self.found.blocks[q.block].start : q.start].strip(" *_>")
+        pick = before[-1] if before else (after[0] if after and opens else None)
         if pick is not None and not self._other_named_between(
             quotes[pick], q, direct[pick].speaker
         ):
             d = direct[pick]
             return Attribution(q, d.speaker, "continuation", d.kind, "inferred")
-        paraphrase = self._paraphrase_before(q)
-        if paraphrase is not None:
-            return Attribution(q, paraphrase.speaker, "continuation", paraphrase.kind, "inferred")
         if self._only_quotes(q.block) and q.block > 0:
             prev_index = q.block - 1
             prev = self.found.blocks[prev_index]
-            prev_quotes = [j for j in direct if quotes[j].last_block == prev_index]
-            if prev.kind != "heading" and prev_quotes:
-                d = direct[prev_quotes[-1]]
-                if self._ends_block(quotes[prev_quotes[-1]], prev_index):
-                    return Attribution(q, d.speaker, "continuation", d.kind, "inferred")
             if prev.kind != "heading":
                 tail = self.skel[prev.start : prev.end].rstrip()
-                if tail.endswith(":"):
+                if tail.endswith(":"):  # "Ortiz put it bluntly:" then the quotation
                     who = self._left_cues(self._sentence_start(prev.start, prev.end), prev.end)
                     if who is not None:
                         return Attribution(q, who[0].speaker, who[1], who[0].kind, "direct")
+                prev_quotes = [j for j in direct if quotes[j].last_block == prev_index]
+                if prev_quotes and self._ends_block(quotes[prev_quotes[-1]], prev_index):
+                    d = direct[prev_quotes[-1]]
+                    return Attribution(q, d.speaker, "continuation", d.kind, "inferred")
+        paraphrase = self._paraphrase_before(q)
+        if paraphrase is not None:
+            return Attribution(q, paraphrase.speaker, "continuation", paraphrase.kind, "inferred")
         heading = self._section_speaker(q)
         if heading is not None:
             return Attribution(q, heading.speaker, "heading", heading.kind, "inferred")
@@ -231,7 +309,7 @@ class _Attributor:
 
     def _sentence_end(self, start: int, limit: int) -> int:
         text = self.skel[start:limit]
-        for match in re.finditer(r"[.!?](?=\s+[A-Z\x1f“\"(]|\s*$)", text):
+        for match in re.finditer(r"[.!?](?=\s+[A-Z\x07“\"(]|\s*$)", text):
             if not self._is_abbreviation(text, match.start()):
                 return start + match.end()
         return limit
@@ -240,7 +318,7 @@ class _Attributor:
         """The body offset where the sentence holding ``at`` begins (within its block)."""
         text = self.skel[block_start : at + 1]
         best = 0
-        for match in re.finditer(r"(?:[.!?]|\x1f)\s+(?=[A-Z\x1f(\"“])", text):
+        for match in re.finditer(r"(?:[.!?]|\x07)\s+(?=[A-Z\x07(\"“])", text):
             if match.end() > at - block_start:
                 break
             char = text[match.start()]
@@ -272,7 +350,7 @@ class _Attributor:
         base = at + skip
         pats = _patterns()
         inner = self.found.masked[at - 2 : at].rstrip("”»“\"'’ ")
-        if inner[-1:] in (".", "!", "?", "…") and text[:1].isupper():
+        if inner[-1:] in (".", "!", "?", "…") and (text[:1].isupper() or text[:1] == MARK):
             # the quotation ended its sentence: only "Name said" may follow as its cue
             match = pats["verb"].search(text)
             if match is None or MARK in text[: match.start()]:
@@ -304,26 +382,29 @@ class _Attributor:
         left = self.skel[start:at]
         pats = _patterns()
         stripped = left.rstrip()
-        according = pats["according_left"].search(stripped)
-        if according:
-            who = self._classify(according.group("who"), start + according.start("who"))
+        for pattern in ("according_left", "according_start"):
+            according = pats[pattern].search(stripped)
+            if according:
+                who = self._classify(according.group("who"), start + according.start("who"))
+                if who is not None:
+                    return who, "according-to"
+        own = pats["own_words"].search(stripped)
+        if own:
+            who = self._pronoun(own.group("who"), start + own.start("who"))
             if who is not None:
                 return who, "according-to"
         if stripped.endswith(":"):
-            colon = pats["colon"].search(stripped)
-            if colon:
-                who = self._classify(colon.group("who"), start + colon.start("who"))
-                if (who is not None and who.kind != "description") or (
-                    who is not None and who.speaker.id is not None
-                ):
-                    assert who is not None
-                    return who, "colon"
+            found = self._colon(stripped, start, fallback=False)
+            if found is not None:
+                return found
         possessive = pats["possessive"].search(stripped)
         if possessive:
             if possessive.group("pronoun"):
-                who = self._last_named(start + possessive.start("pronoun"))
+                who = self._pronoun(
+                    possessive.group("pronoun"), start + possessive.start("pronoun")
+                )
                 if who is not None:
-                    return _Who(who.speaker, who.kind, pronoun=True), "possessive"
+                    return who, "possessive"
             else:
                 who = self._classify(possessive.group("who"), start + possessive.start("who"))
                 if who is not None:
@@ -340,14 +421,46 @@ class _Attributor:
             if who is not None:
                 return who, "calling"
         verbs = [m for m in pats["verb"].finditer(left) if MARK not in left[m.end() : m.end() + 1]]
+        participles = list(pats["participle"].finditer(left))
+        if participles and (not verbs or participles[-1].start() > verbs[-1].start()):
+            last = participles[-1]
+            if MARK not in left[last.end() :] and left[: last.start()].rstrip().endswith(","):
+                who = self._sentence_subject(left[: last.start()], start)
+                if who is not None:
+                    return who, self._cue(who, "verb")
         for match in reversed(verbs):
-            who = self._subject_before(left[: match.start()], start, whole=False)
+            region = left[: match.start()]
+            who = self._subject_before(region, start, whole=False)
+            if who is None and re.search(r"\b(?:and|but|then)\s*$", region):
+                who = self._sentence_subject(region, start)  # "X told the crowd … and replied:"
             if who is not None:
                 return who, self._cue(who, "verb")
             after = self._subject_after(left[match.end() :], start + match.end(), strict=True)
             if after is not None:
                 return after, self._cue(after, "verb")
             break
+        if stripped.endswith(":"):
+            return self._colon(stripped, start, fallback=True)
+        return None
+
+    def _colon(self, stripped: str, start: int, *, fallback: bool) -> tuple[_Who, str] | None:
+        """A colon introduction: "Lindqvist: “…”", "the governor was dismissive: “…”",
+        "Alvear put it simply: “…”" (the sentence's subject, when it is a person)."""
+        pats = _patterns()
+        colon = pats["colon"].search(stripped)
+        if colon:
+            who = self._classify(colon.group("who"), start + colon.start("who"))
+            if who is not None and (who.kind != "description" or who.speaker.id is not None):
+                return who, "colon"
+        was = pats["was_colon"].search(stripped)
+        if was:
+            who = self._classify(was.group("who"), start + was.start("who"))
+            if who is not None and who.kind == "person":
+                return who, self._cue(who, "colon")
+        if fallback and MARK not in stripped:
+            who = self._sentence_subject(stripped, start)
+            if who is not None and who.kind == "person":
+                return who, self._cue(who, "colon")
         return None
 
     @staticmethod
@@ -401,8 +514,7 @@ class _Attributor:
         if last and last.group(1).lower() in _PRONOUNS:
             if whole and stripped[: last.start(1)].strip(" ,—–-"):
                 return None
-            who = self._last_named(base + last.start(1))
-            return None if who is None else _Who(who.speaker, who.kind, pronoun=True)
+            return self._pronoun(last.group(1), base + last.start(1))
         names = list(re.finditer(rf"(?:{name_pattern()})", stripped))
         if names and names[-1].end() == len(stripped):
             found = names[-1]
@@ -417,22 +529,27 @@ class _Attributor:
         return None
 
     def _description(self, text: str, *, whole: bool) -> _Who | None:
-        """An unnamed source at the start of ``text``: "a tenant who asked not to be named"."""
-        clause = re.split(r"[;]|(?<=[.!?])\s", text)[-1].strip(" ,—–-")
-        words = clause.split()
+        """An unnamed source: "a tenant who asked not to be named", "the union", "his older
+        brother", "Valentina's mother", "officials"."""
+        clause = re.split(r"[;,]|(?<=[.!?])\s|\b(?:which|that|because|whom|while|when)\b", text)
+        clause_text = clause[-1].strip(" ,—–-") if not whole else text.strip(" ,—–-")
+        words = clause_text.split()
         if not words or len(words) > 14:
             return None
         first = words[0].lower()
-        if first in ("the", "a", "an", "one", "another", "two", "three", "several", "many", "some"):
+        possessive = re.match(r"^(\S+)['’]s$", words[0])
+        if first in _DETERMINERS or (possessive and len(words) >= 2):
             head = _head_noun(words)
             if head is None:
                 return None
             by_role = self.names.by_role(head) if first == "the" else None
             if by_role is not None:
                 return _Who(by_role, "person")
-            return _Who(Speaker(None, clause[0].lower() + clause[1:]), "description")
+            if head in _NOT_SPEAKERS:
+                return None
+            return _Who(Speaker(None, clause_text[0].lower() + clause_text[1:]), "description")
         if len(words) <= 3 and first in _group_nouns():
-            return _Who(Speaker(None, clause), "description")
+            return _Who(Speaker(None, clause_text), "description")
         return None
 
     def _sentence_subject(self, region: str, base: int) -> _Who | None:
@@ -456,8 +573,7 @@ class _Attributor:
                 break
         first = re.match(r"^([\w’'-]+)\b", stripped)
         if first and first.group(1).lower() in _PRONOUNS and not strict:
-            who = self._last_named(offset)
-            return None if who is None else _Who(who.speaker, who.kind, pronoun=True)
+            return self._pronoun(first.group(1), offset)
         found = re.match(rf"(?:{name_pattern()})", stripped)
         if found:
             rest = stripped[found.end() : found.end() + 3]
@@ -466,7 +582,7 @@ class _Attributor:
             who = self._classify(found.group(0), offset)
             if who is not None:
                 return who
-        article = re.match(r"^(?:the|a|an)\s+[^,.;:\x1f]{1,80}", stripped, re.I)
+        article = re.match(r"^(?:the|a|an)\s+[^,.;:\x07]{1,80}", stripped, re.I)
         if article and not strict:
             return self._description(article.group(0), whole=True)
         return None
@@ -480,55 +596,184 @@ class _Attributor:
             return _Who(known, "person")
         lowered = text.lower()
         if lowered in _PRONOUNS:
-            who = self._last_named(at)
-            return None if who is None else _Who(who.speaker, who.kind, pronoun=True)
-        if lowered.startswith(("the ", "a ", "an ")):
+            return self._pronoun(text, at)
+        if lowered.split()[0] in _DETERMINERS or re.match(r"^\S+['’]s\s+\w", text):
             return self._description(text, whole=True)
         if text.split()[0].lower() in _group_nouns() and len(text.split()) <= 2:
             return _Who(Speaker(None, text), "description")
         if looks_like_name(text):
             speaker = Speaker(None, text)
-            self.named_speakers.append((at, speaker))
+            if all(s != at for s, _w, _k in self.spoken):
+                self.spoken.append((at, speaker, "name"))
             return _Who(speaker, "name")
         return None
 
-    def _last_named(self, at: int) -> _Who | None:
-        """The person named last before ``at``, outside quotations."""
-        best: tuple[int, _Who] | None = None
-        for start, _stop, speaker in self.mentions:
-            if start >= at:
-                break
-            best = (start, _Who(speaker, "person"))
-        for start, speaker in self.named_speakers:
-            if start < at and (best is None or start > best[0]):
-                best = (start, _Who(speaker, "name"))
-        return best[1] if best else None
+    def _pronoun(self, word: str, at: int) -> _Who | None:
+        """The person a pronoun at ``at`` stands for, or None."""
+        who = self._last_named(at, pronoun_gender(word))
+        return None if who is None else _Who(who.speaker, who.kind, pronoun=True)
+
+    def _last_named(self, at: int, gender: str | None = None) -> _Who | None:
+        """The person named last before ``at`` (outside quotations, within a few
+        paragraphs), whose gender, when known, agrees with ``gender``. A possessive
+        mention ("Okeke's buildings") yields to another person named in its sentence."""
+        floor = self._reach_floor(at)
+        candidates: list[tuple[int, _Who, bool]] = [
+            (start, _Who(speaker, "person"), self._possessive(stop))
+            for start, stop, speaker in self.mentions
+            if floor <= start < at
+        ]
+        candidates += [
+            (start, _Who(speaker, kind), False)
+            for start, speaker, kind in self.spoken
+            if floor <= start < at
+        ]
+        candidates.sort(key=lambda c: c[0])
+        fallback: _Who | None = None
+        for start, who, possessive in reversed(candidates):
+            known = self._gender_of(who.speaker)
+            if gender is not None and known not in (None, gender):
+                continue
+            if gender is not None and known is None and who.kind == "description":
+                continue  # "he" is not "the union"
+            if possessive:
+                fallback = fallback or who
+                sentence = self._sentence_start(self._block_of(start).start, start)
+                if any(sentence <= s < start and not p for s, _w, p in candidates):
+                    continue
+            return who
+        return fallback
+
+    def _possessive(self, stop: int) -> bool:
+        return self.skel[stop : stop + 2] in ("'s", "’s") or self.skel[stop : stop + 1] in "'’"
+
+    def _reach_floor(self, at: int) -> int:
+        """Where a pronoun's search for its person stops: after passing a few paragraphs
+        that name someone (paragraphs naming no one, such as interview questions, are free)."""
+        if not self.found.blocks:
+            return 0
+        index = self._block_index(at)
+        passed = 0
+        for i in range(index - 1, -1, -1):
+            block = self.found.blocks[i]
+            if any(block.start <= s < block.end for s, _e, _w in self.mentions):
+                passed += 1
+                if passed >= PRONOUN_REACH:
+                    return block.start
+        return 0
+
+    def _block_index(self, offset: int) -> int:
+        for i, block in enumerate(self.found.blocks):
+            if block.start <= offset <= block.end:
+                return i
+            if block.start > offset:
+                return max(0, i - 1)
+        return max(0, len(self.found.blocks) - 1)
+
+    def _block_of(self, offset: int) -> Block:
+        return self.found.blocks[self._block_index(offset)]
+
+    def _gender_of(self, speaker: Speaker) -> str | None:
+        if speaker.id is None:
+            words = key(speaker.name).split()
+            for word in reversed(words):
+                if word in _NOUN_GENDER:
+                    return _NOUN_GENDER[word]
+        return self.genders.get(speaker.id or speaker.name)
+
+    def _infer_genders(self) -> dict[str, str]:
+        """Each person's gender from the pronouns that follow their mentions, and titles."""
+        votes: dict[str, list[str]] = {}
+        starts = [m[0] for m in self.mentions]
+        for i, (start, stop, speaker) in enumerate(self.mentions):
+            ident = speaker.id or speaker.name
+            by_title = title_gender(self.skel[start:stop])
+            if by_title:
+                votes.setdefault(ident, []).append(by_title)
+            limit = starts[i + 1] if i + 1 < len(starts) else len(self.skel)
+            window = self.skel[stop : min(limit, stop + 160)]
+            if self._possessive(stop):
+                continue
+            match = re.search(r"\b(he|she|his|her|him)\b", window, re.I)
+            if match and match.group(1).lower() in ("he", "she"):
+                gender = pronoun_gender(match.group(1))
+                if gender:
+                    votes.setdefault(ident, []).append(gender)
+        return {k: max(set(v), key=v.count) for k, v in votes.items() if v}
 
     def _other_named_between(self, a: Quotation, b: Quotation, speaker: Speaker | None) -> bool:
         """True when someone other than ``speaker`` is named between two quotations."""
         lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
         return any(lo <= s < hi and w != speaker for s, _e, w in self.mentions) or any(
-            lo <= s < hi and w != speaker for s, w in self.named_speakers
+            lo <= s < hi and w != speaker for s, w, _k in self.spoken
         )
 
     def _paraphrase_before(self, q: Quotation) -> _Who | None:
-        """The speaker of the sentence just before ``q`` in its paragraph, when that
-        sentence reports speech ("Adeyemi said the system failed. “We warned…”")."""
+        """The speaker of the sentence just before ``q``, when that sentence reports
+        speech ("Adeyemi said the system failed. “We warned…”") or is a short beat of one
+        person ("He pauses. “…”"). For a paragraph that is only a quotation, the last
+        sentence of the paragraph before it counts."""
         block = self.found.blocks[q.block]
         start = self._sentence_start(block.start, q.start)
-        if start <= block.start or self.skel[start : q.start].strip():
+        if self.skel[start : q.start].strip(" *_"):
             return None
-        previous = self._sentence_start(block.start, start - 1)
-        sentence = self.skel[previous:start]
+        if start > block.start:
+            previous = self._sentence_start(block.start, start - 1)
+            return self._reported_speaker(self.skel[previous:start], previous)
+        if q.block == 0 or not self._only_quotes(q.block):
+            return None
+        prev = self.found.blocks[q.block - 1]
+        if prev.kind not in ("paragraph", "item"):
+            return None
+        text = self.skel[prev.start : prev.end].rstrip()
+        last = self._sentence_start(prev.start, prev.start + len(text) - 1)
+        return self._reported_speaker(self.skel[last : prev.start + len(text)], last)
+
+    def _reported_speaker(self, sentence: str, base: int) -> _Who | None:
         if MARK in sentence:
             return None
-        verbs = list(_patterns()["verb"].finditer(sentence))
-        for match in verbs:
-            who = self._subject_before(sentence[: match.start()], previous, whole=False)
+        for match in _patterns()["verb"].finditer(sentence):
+            who = self._subject_before(sentence[: match.start()], base, whole=False)
+            if who is None and re.search(r"\b(?:and|but|then)\s*$", sentence[: match.start()]):
+                who = self._sentence_subject(sentence[: match.start()], base)
             if who is not None and who.kind != "description":
                 return who
             break
+        words = sentence.split()
+        if 1 < len(words) <= 7 and not re.search(r"[,;:]", sentence.rstrip(" .")):
+            who = self._sentence_subject(sentence, base)  # a beat: "She laughs."
+            people = {s for s0, _e, s in self.mentions if base <= s0 < base + len(sentence)}
+            if who is not None and who.kind == "person" and len(people) <= 1:
+                return who
         return None
+
+    def _prescan(self) -> None:
+        """Remember every subject of a speech verb that is not a known person, and every
+        "her father", so that a later pronoun can stand for it ("Valentina's mother …
+        said …. “…,” she said.")."""
+        verb = _patterns()["verb"]
+        for kin in _KIN.finditer(self.skel):
+            before = self.skel[max(0, kin.start() - 30) : kin.start()]
+            if re.search(rf"(?:{verb.pattern})\s+(?:that\s+)?$", before):
+                continue  # "said her daughter used to be shy": what was said, not who
+            phrase = " ".join(kin.group(0).split())
+            self.spoken.append(
+                (kin.start(), Speaker(None, phrase[0].lower() + phrase[1:]), "description")
+            )
+        for block in self.found.blocks:
+            if block.kind == "heading":
+                continue
+            text = self.skel[block.start : block.end]
+            for match in verb.finditer(text):
+                if MARK in text[max(0, match.start() - 3) : match.end() + 3]:
+                    continue
+                sentence = self._sentence_start(block.start, block.start + match.start())
+                region = self.skel[sentence : block.start + match.start()]
+                if MARK in region:
+                    continue
+                who = self._subject_before(region, sentence, whole=False)
+                if who is not None and who.kind == "description" and not who.pronoun:
+                    self.spoken.append((sentence, who.speaker, "description"))
 
     # -- structural cues --------------------------------------------------------------
 

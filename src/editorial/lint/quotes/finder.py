@@ -38,6 +38,7 @@ class Quotation:
     last_block: int
     closed: bool = True
     dash_attribution: tuple[int, int] | None = None
+    short: bool = False
 
     def text(self, masked: str) -> str:
         """The words of the quotation, whitespace folded, paragraphs joined by a space."""
@@ -68,6 +69,15 @@ def is_term(text: str) -> bool:
     """Three words or fewer with no sentence punctuation inside: a term, not a quotation."""
     stripped = text.strip()
     return len(_WORD.findall(stripped)) <= 3 and not _SENTENCE_PUNCT.search(stripped.rstrip())
+
+
+def is_short(text: str) -> bool:
+    """Three words or fewer whose only punctuation ends the span (“the Throat.”, “Wild,”):
+    a quotation only when a cue ties it to a speaker, else a term punctuated in the
+    American way."""
+    stripped = text.strip()
+    body = re.sub(r"[.!?,;:…]+$", "", stripped)
+    return len(_WORD.findall(stripped)) <= 3 and not _SENTENCE_PUNCT.search(body)
 
 
 def _opens_straight(text: str, i: int) -> bool:
@@ -145,6 +155,7 @@ def _keep(found: Found, quote: Quotation) -> None:
     if quote.kind != "block" and quote.closed and is_term(text):
         found.terms.append(quote)
     else:
+        quote.short = quote.kind == "inline" and is_short(text)
         found.quotations.append(quote)
 
 

@@ -180,8 +180,13 @@ def _forms(person: Known) -> tuple[list[str], list[str]]:
 
 
 def _role_words(person: Known) -> set[str]:
-    text = " ".join(t for t in (person.title, person.role) if t)
-    return {w for w in re.findall(r"[a-z]+", key(text)) if w not in _ROLE_STOP}
+    """The nouns a role is named by: the title, and the role up to its first preposition
+    ("president of the electoral court" -> president; never "court")."""
+    words = set(re.findall(r"[a-z]+", key(person.title or "")))
+    for part in re.split(r",|;|\band\b|\bor\b", key(person.role or "")):
+        head = re.split(r"\b(?:of|at|for|in|on|with|from|to|who|whose|that|which)\b", part)[0]
+        words |= set(re.findall(r"[a-z]+", head))
+    return {w for w in words if w not in _ROLE_STOP}
 
 
 _TITLE_RE: re.Pattern[str] | None = None
@@ -234,3 +239,40 @@ __all__ = [
     "strip_titles",
     "titles",
 ]
+
+
+_FEMALE = {"she", "her", "hers", "herself"}
+_MALE = {"he", "him", "his", "himself"}
+_TITLE_GENDER = {
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "madam": "f",
+    "dame": "f",
+    "lady": "f",
+    "queen": "f",
+    "princess": "f",
+    "sister": "f",
+    "mr": "m",
+    "sir": "m",
+    "lord": "m",
+    "king": "m",
+    "prince": "m",
+    "father": "m",
+}
+
+
+def pronoun_gender(word: str) -> str | None:
+    """``"f"``, ``"m"`` or None for a pronoun."""
+    lowered = word.lower()
+    if lowered in _FEMALE:
+        return "f"
+    if lowered in _MALE:
+        return "m"
+    return None
+
+
+def title_gender(text: str) -> str | None:
+    """The gender a title before a name implies ("Mrs. Ruiz"), if any."""
+    first = key(text).split()[:1]
+    return _TITLE_GENDER.get(first[0]) if first else None

@@ -1,0 +1,172 @@
+"""Measure quotation attribution and transcript verdicts against the labelled set.
+
+    python bench/quotes_eval.py            # the table of figures
+    python bench/quotes_eval.py --errors   # and every disagreement, for error analysis
+
+The set is bench/quotes_eval/: a small newsroom of articles written in the styles of wire
+copy, magazine features, event summaries and interviews, and labels.yaml.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from editorial.lint.quotes.analysis import QuoteCheck, analyze
+from editorial.lint.quotes.names import key
+from editorial.newsroom.article import load_article
+from editorial.newsroom.newsroom import Newsroom
+
+HERE = Path(__file__).resolve().parent / "quotes_eval"
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+
+def _prefix(text: str) -> str:
+    return " ".join(key(text).replace(",", " ").split())
+
+
+def _speaker_matches(check: QuoteCheck, gold: str) -> bool:
+    """True when the predicted speaker is the gold one (``a|b``: either form names them)."""
+    return any(_one_matches(check, option) for option in gold.split("|"))
+
+
+def _one_matches(check: QuoteCheck, gold: str) -> bool:
+    speaker = check.speaker
+    if speaker is None:
+        return False
+    if gold.startswith("~") or gold.startswith("="):
+        if speaker.id is not None:
+            return False
+        want, got = key(gold[1:]), key(speaker.name)
+        return want in got or got in want
+    return speaker.id == gold
+
+
+def _predicted_verdict(check: QuoteCheck, analysis: object) -> str | None:
+    verdict = check.verdict
+    speaker = check.speaker
+    if verdict is None or speaker is None:
+        return None
+    if verdict.matches:
+        return "v" if verdict.said_by(analysis.is_speaker(speaker)) else "a"  # type: ignore[attr-defined]
+    return "m" if analysis.speaker_in_transcripts(speaker) else None  # type: ignore[attr-defined]
+
+
+def evaluate(show_errors: bool = False) -> int:
+    newsroom = Newsroom.open(HERE)
+    labels: dict[str, list[list[str]]] = yaml.safe_load((HERE / "labels.yaml").read_text("utf-8"))
+    attribution, detection, verdicts = Score(), Score(), Score()
+    quotations = 0
+    started = time.perf_counter()
+    for slug, gold in labels.items():
+        article = load_article(HERE / "drafts" / f"{slug}.md")
+        assert article.meta is not None, slug
+        analysis = analyze(newsroom, article)
+        checks = list(analysis.checks)
+        used: set[int] = set()
+        for entry in gold:
+            speaker, prefix = entry[0] if entry[0] is not None else "none", entry[1]
+            quotations += 1
+            found = next(
+                (
+                    i
+                    for i, c in enumerate(checks)
+                    if i not in used and _prefix(c.text).startswith(_prefix(prefix))
+                ),
+                None,
+            )
+            where = f"{slug}: “{prefix}…”"
+            if found is None:
+                detection.fn += 1
+                if speaker != "none":
+                    attribution.fn += 1
+                detection.errors.append(f"{where} not found")
+                continue
+            used.add(found)
+            detection.tp += 1
+            check = checks[found]
+            got = check.speaker.name if check.speaker else "none"
+            if speaker == "none":
+                if check.speaker is not None:
+                    attribution.fp += 1
+                    attribution.errors.append(
+                        f"{where} gold none, got {got} ({check.attribution.cue})"
+                    )
+            elif check.speaker is None:
+                attribution.fn += 1
+                attribution.errors.append(f"{where} gold {speaker}, got none")
+            elif _speaker_matches(check, speaker):
+                attribution.tp += 1
+            else:
+                attribution.fp += 1
+                attribution.fn += 1
+                attribution.errors.append(
+                    f"{where} gold {speaker}, got {got} ({check.attribution.cue})"
+                )
+            if len(entry) > 2:
+                want = entry[2]
+                predicted = _predicted_verdict(check, analysis)
+                flagged, problem = predicted in ("m", "a"), want in ("m", "a")
+                if flagged and predicted == want:
+                    verdicts.tp += 1
+                elif flagged:
+                    verdicts.fp += 1
+                    verdicts.errors.append(f"{where} verdict gold {want}, got {predicted}")
+                if problem and predicted != want:
+                    verdicts.fn += 1
+                    verdicts.errors.append(f"{where} verdict gold {want}, got {predicted}")
+        for i, c in enumerate(checks):
+            if i not in used:
+                detection.fp += 1
+                detection.errors.append(f"{slug}: “{c.text[:40]}…” found but not labelled")
+    elapsed = time.perf_counter() - started
+    rows = [
+        ("attribution", attribution),
+        ("quotation finding", detection),
+        ("transcript verdicts (Q003/Q004)", verdicts),
+    ]
+    print(f"{len(labels)} articles, {quotations} labelled quotations, {elapsed * 1000:.0f} ms\n")
+    print(f"{'':34} {'precision':>9} {'recall':>7} {'tp':>5} {'fp':>4} {'fn':>4}")
+    for name, score in rows:
+        print(
+            f"{name:34} {score.precision:9.1%} {score.recall:7.1%} "
+            f"{score.tp:5d} {score.fp:4d} {score.fn:4d}"
+        )
+    if show_errors:
+        for name, score in rows:
+            if score.errors:
+                print(f"\n{name}:")
+                for error in score.errors:
+                    print(f"  {error}")
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", action="store_true", help="list every disagreement")
+    args = parser.parse_args()
+    return evaluate(args.errors)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
