@@ -72,9 +72,20 @@ def _predicted_verdict(check: QuoteCheck, analysis: object) -> str | None:
     return "m" if analysis.speaker_in_transcripts(speaker) else None  # type: ignore[attr-defined]
 
 
-def evaluate(show_errors: bool = False) -> int:
+@dataclass
+class Report:
+    articles: int
+    quotations: int
+    seconds: float
+    attribution: Score
+    detection: Score
+    verdicts: Score
+
+
+def evaluate(labels_file: str = "labels.yaml") -> Report:
+    """Score the articles of one labels file."""
     newsroom = Newsroom.open(HERE)
-    labels: dict[str, list[list[str]]] = yaml.safe_load((HERE / "labels.yaml").read_text("utf-8"))
+    labels: dict[str, list[list[str]]] = yaml.safe_load((HERE / labels_file).read_text("utf-8"))
     attribution, detection, verdicts = Score(), Score(), Score()
     quotations = 0
     started = time.perf_counter()
@@ -140,12 +151,19 @@ def evaluate(show_errors: bool = False) -> int:
                 detection.fp += 1
                 detection.errors.append(f"{slug}: “{c.text[:40]}…” found but not labelled")
     elapsed = time.perf_counter() - started
+    return Report(len(labels), quotations, elapsed, attribution, detection, verdicts)
+
+
+def print_report(title: str, report: Report, show_errors: bool) -> None:
     rows = [
-        ("attribution", attribution),
-        ("quotation finding", detection),
-        ("transcript verdicts (Q003/Q004)", verdicts),
+        ("attribution", report.attribution),
+        ("quotation finding", report.detection),
+        ("transcript verdicts (Q003/Q004)", report.verdicts),
     ]
-    print(f"{len(labels)} articles, {quotations} labelled quotations, {elapsed * 1000:.0f} ms\n")
+    print(
+        f"{title}: {report.articles} articles, {report.quotations} labelled quotations, "
+        f"{report.seconds * 1000:.0f} ms\n"
+    )
     print(f"{'':34} {'precision':>9} {'recall':>7} {'tp':>5} {'fp':>4} {'fn':>4}")
     for name, score in rows:
         print(
@@ -158,14 +176,28 @@ def evaluate(show_errors: bool = False) -> int:
                 print(f"\n{name}:")
                 for error in score.errors:
                     print(f"  {error}")
-    return 0
+    print()
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list every disagreement")
     args = parser.parse_args()
-    return evaluate(args.errors)
+    development = evaluate("labels.yaml")
+    held_out = evaluate("labels_heldout.yaml")
+    print_report("development set", development, args.errors)
+    print_report("held-out set", held_out, args.errors)
+    both = [development, held_out]
+    total = Score(
+        tp=sum(r.attribution.tp for r in both),
+        fp=sum(r.attribution.fp for r in both),
+        fn=sum(r.attribution.fn for r in both),
+    )
+    print(
+        f"all {sum(r.quotations for r in both)} quotations: attribution precision "
+        f"{total.precision:.1%}, recall {total.recall:.1%}"
+    )
+    return 0
 
 
 if __name__ == "__main__":

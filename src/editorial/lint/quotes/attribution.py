@@ -192,7 +192,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "possessive": re.compile(
             rf"(?:(?P<who>(?:{name})|\b[Tt]he\s+[\w-]+(?:\s+[\w-]+)?)['’]s?|\b(?P<pronoun>[Hh]is|[Hh]er|[Tt]heir))\s+"
             rf"(?:[\w’'-]+\s+){{0,3}}?(?:{attribution_nouns()})\b"
-            rf"(?:\s+[\w’'-]+){{0,6}}?\s*:\s*$"
+            rf"(?:\s+[\w’'-]+){{0,10}}?\s*:\s*$"
         ),
         "calling": re.compile(
             r"(?<![\w’'-])(?:calling|called|calls|describing|described|describes|labell?ing|"
@@ -223,7 +223,18 @@ class _Attributor:
                 if 0 <= i < len(chars):
                     chars[i] = " "
         self.skel = "".join(chars)
+        full = sorted(
+            (self.skel.find(person.name), person.id)
+            for person in names.known.values()
+            if self.skel.find(person.name) >= 0
+        )
+        names.prefer = [pid for _at, pid in full]
         self.mentions = [m for m in names.mentions(self.skel) if MARK not in self.skel[m[0] : m[1]]]
+        self.questions = [
+            b
+            for b in found.blocks
+            if b.kind == "paragraph" and _is_question(found.masked[b.start : b.end])
+        ]
         # names not among the people, and unnamed sources, that speak: pronoun antecedents
         self.spoken: list[tuple[int, Speaker, SpeakerKind]] = []
         self.genders = self._infer_genders()
@@ -439,8 +450,8 @@ class _Attributor:
             if after is not None:
                 return after, self._cue(after, "verb")
             break
-        if stripped.endswith(":"):
-            return self._colon(stripped, start, fallback=True)
+        if ":" in stripped:  # "Almada began with a confession: his ban lasted “…”"
+            return self._colon(stripped[: stripped.rindex(":") + 1], start, fallback=True)
         return None
 
     def _colon(self, stripped: str, start: int, *, fallback: bool) -> tuple[_Who, str] | None:
@@ -489,6 +500,14 @@ class _Attributor:
                 who = self._subject_at_end(candidate, base, whole=whole)
                 if who is not None:
                     return who
+                segment = inner[depth + 1 :].strip()  # "Your captain, Camila Ríos, says"
+                if segment and MARK not in segment:
+                    named = self._classify(segment, base + depth + 1)
+                    if named is not None and (
+                        named.kind == "person"
+                        or (named.kind == "name" and len(segment.split()) >= 2)
+                    ):
+                        return named
                 depth = inner.rfind(",", 0, depth)
             return None
         if MARK in text and whole:
@@ -542,7 +561,11 @@ class _Attributor:
             head = _head_noun(words)
             if head is None:
                 return None
-            by_role = self.names.by_role(head) if first == "the" else None
+            by_role = (
+                self.names.by_role(head)
+                if first in ("the", "his", "her", "their", "its") or possessive
+                else None
+            )
             if by_role is not None:
                 return _Who(by_role, "person")
             if head in _NOT_SPEAKERS:
@@ -618,10 +641,11 @@ class _Attributor:
         paragraphs), whose gender, when known, agrees with ``gender``. A possessive
         mention ("Okeke's buildings") yields to another person named in its sentence."""
         floor = self._reach_floor(at)
+        asked = [b for b in self.questions if b.end < at]
         candidates: list[tuple[int, _Who, bool]] = [
             (start, _Who(speaker, "person"), self._possessive(stop))
             for start, stop, speaker in self.mentions
-            if floor <= start < at
+            if floor <= start < at and not any(b.start <= start < b.end for b in asked)
         ]
         candidates += [
             (start, _Who(speaker, kind), False)
@@ -630,19 +654,23 @@ class _Attributor:
         ]
         candidates.sort(key=lambda c: c[0])
         fallback: _Who | None = None
+        kin: _Who | None = None
         for start, who, possessive in reversed(candidates):
             known = self._gender_of(who.speaker)
             if gender is not None and known not in (None, gender):
                 continue
             if gender is not None and known is None and who.kind == "description":
                 continue  # "he" is not "the union"
+            if who.kind == "description" and known is not None:
+                kin = kin or who  # "her father": only when no one named fits
+                continue
             if possessive:
                 fallback = fallback or who
                 sentence = self._sentence_start(self._block_of(start).start, start)
                 if any(sentence <= s < start and not p for s, _w, p in candidates):
                     continue
             return who
-        return fallback
+        return fallback or kin
 
     def _possessive(self, stop: int) -> bool:
         return self.skel[stop : stop + 2] in ("'s", "’s") or self.skel[stop : stop + 1] in "'’"
@@ -682,24 +710,63 @@ class _Attributor:
         return self.genders.get(speaker.id or speaker.name)
 
     def _infer_genders(self) -> dict[str, str]:
-        """Each person's gender from the pronouns that follow their mentions, and titles."""
-        votes: dict[str, list[str]] = {}
-        starts = [m[0] for m in self.mentions]
-        for i, (start, stop, speaker) in enumerate(self.mentions):
-            ident = speaker.id or speaker.name
-            by_title = title_gender(self.skel[start:stop])
-            if by_title:
-                votes.setdefault(ident, []).append(by_title)
-            limit = starts[i + 1] if i + 1 < len(starts) else len(self.skel)
-            window = self.skel[stop : min(limit, stop + 160)]
-            if self._possessive(stop):
-                continue
-            match = re.search(r"\b(he|she|his|her|him)\b", window, re.I)
-            if match and match.group(1).lower() in ("he", "she"):
-                gender = pronoun_gender(match.group(1))
+        """Each person's gender, from the pronouns that refer back to them.
+
+        Only a person named as the subject of a sentence votes: a pronoun usually stands
+        for the last sentence's subject, not for a name in a subordinate clause. Strong
+        evidence (3): a title (Mrs., Mr.); reported speech ("Ortiz said his members…");
+        the next sentence opening with "She added". Medium (2): the next sentence is
+        "“…,” he said". Weak (1): the first "he" or "she" after the name.
+        """
+        votes: dict[str, dict[str, int]] = {}
+        verb = _patterns()["verb"].pattern
+        reported = re.compile(
+            rf"^(?:\s*,[^,{MARK}]{{0,80}},)?\s+(?:{verb})\s+(?:that\s+)?(he|she|his|her)\b", re.I
+        )
+        opener = re.compile(rf"^[\s,.;:!?—–-]*(he|she)\s+(?:\w+\s+)?(?:{verb})\b", re.I)
+        after_quote = re.compile(rf"^\s*{MARK}+[\s,.;:!?—–-]*(he|she)\s+(?:{verb})\b", re.I)
+        plain = [m for m in self.mentions if not self._possessive(m[1])]
+        for i, (start, stop, speaker) in enumerate(plain):
+            tally = votes.setdefault(speaker.id or speaker.name, {})
+
+            def vote(gender: str | None, weight: int, tally: dict[str, int] = tally) -> None:
                 if gender:
-                    votes.setdefault(ident, []).append(gender)
-        return {k: max(set(v), key=v.count) for k, v in votes.items() if v}
+                    tally[gender] = tally.get(gender, 0) + weight
+
+            vote(title_gender(self.skel[start:stop]), 3)
+            block = self._block_of(start)
+            end = self._sentence_end(stop, block.end)
+            said = reported.match(self.skel[stop:end])
+            if said:
+                vote(pronoun_gender(said.group(1)), 3)
+            if not self._is_subject(start, block):
+                continue
+            following = self.skel[
+                end : self._sentence_end(end, block.end) if end < block.end else end
+            ]
+            for pattern, weight in ((opener, 3), (after_quote, 2)):
+                match = pattern.match(following)
+                if match:
+                    vote(pronoun_gender(match.group(1)), weight)
+            limit = plain[i + 1][0] if i + 1 < len(plain) else len(self.skel)
+            weak = re.search(r"\b(he|she)\b", self.skel[stop : min(limit, stop + 160)], re.I)
+            if weak:
+                vote(pronoun_gender(weak.group(1)), 1)
+        genders = {}
+        for ident, tally in votes.items():
+            if tally:
+                best = max(tally, key=lambda g: tally[g])
+                if list(tally.values()).count(tally[best]) == 1:
+                    genders[ident] = best
+        return genders
+
+    def _is_subject(self, start: int, block: Block) -> bool:
+        """True when a mention opens its sentence (after a quotation, a title or a
+        determiner): the sentence is about that person."""
+        sentence = self._sentence_start(block.start, start)
+        before = self.skel[sentence:start].replace(MARK, " ")
+        words = [w for w in re.split(r"[\s,;:“”\"—–-]+", before) if w]
+        return len(words) <= 2
 
     def _other_named_between(self, a: Quotation, b: Quotation, speaker: Speaker | None) -> bool:
         """True when someone other than ``speaker`` is named between two quotations."""
@@ -756,6 +823,8 @@ class _Attributor:
             before = self.skel[max(0, kin.start() - 30) : kin.start()]
             if re.search(rf"(?:{verb.pattern})\s+(?:that\s+)?$", before):
                 continue  # "said her daughter used to be shy": what was said, not who
+            if re.match(r"^,?\s+[A-Z]", self.skel[kin.end() : kin.end() + 3]):
+                continue  # "Her son Luca": the name that follows is the mention
             phrase = " ".join(kin.group(0).split())
             self.spoken.append(
                 (kin.start(), Speaker(None, phrase[0].lower() + phrase[1:]), "description")
@@ -837,6 +906,12 @@ class _Attributor:
         block = self.found.blocks[index]
         tail = self.skel[q.end : block.end]
         return len(tail.strip()) < 80 and MARK not in tail
+
+
+def _is_question(text: str) -> bool:
+    """A paragraph set entirely in bold: an interviewer's question in a Q&A."""
+    stripped = text.strip()
+    return stripped.startswith("**") or (stripped.startswith("__") and len(stripped) < 600)
 
 
 def _head_noun(words: list[str]) -> str | None:

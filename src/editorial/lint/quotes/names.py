@@ -106,10 +106,20 @@ class NameIndex:
             for form in loose:
                 weak[key(form)].add(person.id)
         self._forms = {k: next(iter(v)) for k, v in forms.items() if len(v) == 1}
+        # a form two people share ("Russo" for a mother and her son): resolved in text
+        # order by ``prefer``, else to no one
+        self.shared = {k: sorted(v) for k, v in forms.items() if len(v) > 1}
+        self.prefer: list[str] = []
         for k, v in weak.items():
             if k not in forms and len(v) == 1:
                 self._forms[k] = next(iter(v))
         self._texts = {form for person in self.known.values() for form in _forms(person)[0]}
+        self._texts |= {
+            form
+            for person in self.known.values()
+            for form in _forms(person)[1]
+            if self._forms.get(key(form)) == person.id
+        }
 
     def speaker(self, person_id: str) -> Speaker:
         return Speaker(person_id, self.known[person_id].name)
@@ -119,11 +129,14 @@ class NameIndex:
         wanted = key(text)
         if not wanted:
             return None
-        if wanted in self._forms:
-            return self.speaker(self._forms[wanted])
         bare = key(strip_titles(text))
-        if bare and bare in self._forms:
-            return self.speaker(self._forms[bare])
+        for form in (wanted, bare):
+            if form in self._forms:
+                return self.speaker(self._forms[form])
+        for form in (wanted, bare):
+            if form in self.shared:
+                order = [p for p in self.prefer if p in self.shared[form]]
+                return self.speaker(order[0]) if order else None
         return None
 
     def by_role(self, noun: str) -> Speaker | None:
@@ -151,16 +164,35 @@ class NameIndex:
         if pattern is None:
             return []
         found = []
-        for match in pattern.finditer(fold(text)):
+        folded = fold(text)
+        for match in pattern.finditer(folded):
             who = self.resolve(match.group(0))
-            if who is not None:
-                found.append((match.start(), match.end(), who))
+            if who is None:
+                continue
+            if " " not in match.group(0).strip() and _inside_longer_name(folded, match):
+                continue  # "Martín" in "Calle San Martín" is a street
+            found.append((match.start(), match.end(), who))
         return found
 
     def is_full_reference(self, text: str, person_id: str) -> bool:
         """True when ``text`` gives the person's full name (a title before it is fine)."""
         full = key(self.known[person_id].name)
         return key(strip_titles(text)) == full or key(text) == full
+
+
+def _inside_longer_name(text: str, match: re.Match[str]) -> bool:
+    """True when a one-word name is part of a longer capitalised name around it."""
+    before = re.search(r"([A-Z][\w’'-]*)\s+$", text[max(0, match.start() - 30) : match.start()])
+    after = re.match(r"^\s+([A-Z][\w’'-]*)", text[match.end() : match.end() + 30])
+    if after and after.group(1) not in not_names():
+        return True
+    if before is None:
+        return False
+    word = before.group(1).rstrip(".")
+    preceding = text[: match.start() - len(before.group(0))].rstrip()
+    sentence_start = not preceding or preceding[-1] in '.!?:\n"“'
+    is_title = word.lower() in {t.lower() for t in titles()}
+    return not is_title and not sentence_start and word not in not_names()
 
 
 def _forms(person: Known) -> tuple[list[str], list[str]]:
