@@ -183,6 +183,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<who>(?:{name})|\b[Tt]he\s+[\w’'-]+|\b(?:[Hh]e|[Ss]he|[Tt]hey))\s+"
             r"(?:was|were|is|are|sounded|seemed|grew|became|remained)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+\s*:\s*$"
         ),
+        "infinitive": re.compile(
+            r"\bto\s+(?:say|promise|warn|insist|argue|announce|declare|explain|tell|ask|add|"
+            r"call|describe|remind|urge|vow|pledge|predict|boast|complain)\b(?:\s+[\w’'-]+){0,3}\s*$"
+        ),
         "participle": re.compile(
             rf"(?<![\w’'-])(?:{alternation(word_list('participles'))})(?![\w’'-])"
         ),
@@ -230,6 +234,7 @@ class _Attributor:
         )
         names.prefer = [pid for _at, pid in full]
         self.mentions = [m for m in names.mentions(self.skel) if MARK not in self.skel[m[0] : m[1]]]
+        self.mentions = sorted(self.mentions + self._role_mentions())
         self.questions = [
             b
             for b in found.blocks
@@ -432,6 +437,11 @@ class _Attributor:
             if who is not None:
                 return who, "calling"
         verbs = [m for m in pats["verb"].finditer(left) if MARK not in left[m.end() : m.end() + 1]]
+        infinitive = pats["infinitive"].search(left.rstrip(" ,:"))
+        if infinitive and MARK not in left[: infinitive.start()]:
+            who = self._sentence_subject(left[: infinitive.start()], start)
+            if who is not None:
+                return who, self._cue(who, "verb")  # "used her speech to promise “…”"
         participles = list(pats["participle"].finditer(left))
         if participles and (not verbs or participles[-1].start() > verbs[-1].start()):
             last = participles[-1]
@@ -442,7 +452,7 @@ class _Attributor:
         for match in reversed(verbs):
             region = left[: match.start()]
             who = self._subject_before(region, start, whole=False)
-            if who is None and re.search(r"\b(?:and|but|then)\s*$", region):
+            if who is None and re.search(r"\b(?:and|but|then|to)\s*$", region):
                 who = self._sentence_subject(region, start)  # "X told the crowd … and replied:"
             if who is not None:
                 return who, self._cue(who, "verb")
@@ -521,10 +531,15 @@ class _Attributor:
         end = base + len(stripped)
         for start, stop, speaker in reversed(self.mentions):
             touches_end = stop == end or (stop <= end and not self.skel[stop:end].strip(" ’'s"))
+            before = self.skel[base:start]
             if (
                 touches_end
                 and start >= base
-                and (not whole or not self.skel[base:start].strip(" ,—–-"))
+                and (
+                    not whole
+                    or not before.strip(" ,—–-")
+                    or re.fullmatch(r"\s*(?:[a-z][\w'’-]*\s+){1,4}", before)
+                )
             ):
                 return _Who(speaker, "person")
             if stop < base:
@@ -538,7 +553,8 @@ class _Attributor:
         if names and names[-1].end() == len(stripped):
             found = names[-1]
             prefix = stripped[: found.start()]
-            if not whole or not prefix.strip(" ,—–-"):
+            descriptor = re.fullmatch(r"\s*(?:[a-z][\w'’-]*\s+){1,4}", prefix)  # "chief executive"
+            if not whole or not prefix.strip(" ,—–-") or descriptor:
                 who = self._classify(found.group(0), base + found.start())
                 if who is not None and (who.kind != "description" or not prefix.strip()):
                     return who
@@ -659,7 +675,7 @@ class _Attributor:
             known = self._gender_of(who.speaker)
             if gender is not None and known not in (None, gender):
                 continue
-            if gender is not None and known is None and who.kind == "description":
+            if gender is not None and known is None and _is_institution(who.speaker):
                 continue  # "he" is not "the union"
             if who.kind == "description" and known is not None:
                 kin = kin or who  # "her father": only when no one named fits
@@ -708,6 +724,21 @@ class _Attributor:
                 if word in _NOUN_GENDER:
                     return _NOUN_GENDER[word]
         return self.genders.get(speaker.id or speaker.name)
+
+    def _role_mentions(self) -> list[tuple[int, int, Speaker]]:
+        """ "The president", "the mayor": a role noun that names one of the people."""
+        found = []
+        pattern = r"\b[Tt]he\s+(?P<first>[a-z][\w-]+)(?:\s+(?P<second>[a-z][\w-]+))?"
+        offices = _offices()
+        for match in re.finditer(pattern, self.skel):
+            who, end = None, match.end("first")
+            if match.group("second") in offices:
+                who, end = self.names.by_role(match.group("second")), match.end("second")
+            if who is None and match.group("first") in offices:
+                who, end = self.names.by_role(match.group("first")), match.end("first")
+            if who is not None and not any(s <= match.start() < e for s, e, _w in self.mentions):
+                found.append((match.start(), end, who))
+        return found
 
     def _infer_genders(self) -> dict[str, str]:
         """Each person's gender, from the pronouns that refer back to them.
@@ -765,6 +796,8 @@ class _Attributor:
         determiner): the sentence is about that person."""
         sentence = self._sentence_start(block.start, start)
         before = self.skel[sentence:start].replace(MARK, " ")
+        if before.rstrip().endswith(",") and len(before.split()) <= 6:
+            before = ""  # an opening phrase: "In bed 14, Ernesto Moreno …"
         words = [w for w in re.split(r"[\s,;:“”\"—–-]+", before) if w]
         return len(words) <= 2
 
@@ -906,6 +939,24 @@ class _Attributor:
         block = self.found.blocks[index]
         tail = self.skel[q.end : block.end]
         return len(tail.strip()) < 80 and MARK not in tail
+
+
+def _is_institution(speaker: Speaker) -> bool:
+    """True when a description names an institution ("the union"), not a person."""
+    if speaker.id is not None:
+        return False
+    words = _head_noun(["the", *speaker.name.split()])
+    return words is not None and words in _institutions()
+
+
+@cache
+def _offices() -> frozenset[str]:
+    return frozenset(word_list("offices"))
+
+
+@cache
+def _institutions() -> frozenset[str]:
+    return frozenset(word_list("institution_nouns"))
 
 
 def _is_question(text: str) -> bool:

@@ -254,6 +254,8 @@ def looks_like_name(text: str) -> bool:
     words = bare.split()
     if not words:
         return False
+    if not all(w[0].isupper() or w.lower() in _PARTICLES for w in words):
+        return False
     if len(words) == 1:
         return (words[0].rstrip(".") not in not_names() and bare != text.strip()) or (
             words[0] not in not_names() and not words[0].isupper()
