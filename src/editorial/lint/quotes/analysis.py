@@ -172,10 +172,44 @@ def quote_ledger(newsroom: Newsroom) -> list[LedgerEntry]:
     return entries
 
 
-def ledger_for(ctx: Any) -> list[LedgerEntry]:
-    ledger: list[LedgerEntry] | None = ctx.shared.get("quote_ledger")
+class Ledger:
+    """The newsroom's attributed quotations, indexed by their five-word runs."""
+
+    def __init__(self, entries: list[LedgerEntry]) -> None:
+        self.entries = entries
+        self._runs: dict[tuple[str, ...], list[int]] = {}
+        for i, entry in enumerate(entries):
+            for run in _runs(entry.words):
+                self._runs.setdefault(run, []).append(i)
+
+    def overlapping(self, words: tuple[str, ...]) -> list[LedgerEntry]:
+        """Entries whose words contain ``words`` or are contained in them."""
+        seen: set[int] = set()
+        found = []
+        for run in _runs(words):
+            for i in self._runs.get(run, ()):
+                if i in seen:
+                    continue
+                seen.add(i)
+                entry = self.entries[i]
+                longer, shorter = (
+                    (entry.words, words) if len(entry.words) >= len(words) else (words, entry.words)
+                )
+                if contains(longer, shorter):
+                    found.append(entry)
+        return found
+
+
+def _runs(words: tuple[str, ...]) -> set[tuple[str, ...]]:
+    n = MIN_LEDGER_WORDS
+    return {words[i : i + n] for i in range(len(words) - n + 1)}
+
+
+def ledger_for(ctx: Any) -> Ledger:
+    """The newsroom's ledger of quotations, built once per lint run."""
+    ledger: Ledger | None = ctx.shared.get("quote_ledger")
     if ledger is None:
-        ledger = quote_ledger(ctx.newsroom)
+        ledger = Ledger(quote_ledger(ctx.newsroom))
         ctx.shared["quote_ledger"] = ledger
     return ledger
 

@@ -33,11 +33,15 @@ class Speaker:
 
 def fold(text: str) -> str:
     """Accents removed, one character for one character (offsets are kept)."""
-    out = []
-    for char in text:
-        decomposed = unicodedata.normalize("NFKD", char)
-        out.append(decomposed[0] if decomposed and decomposed[0].isascii() else char)
-    return "".join(out)
+    if text.isascii():
+        return text
+    return "".join(_fold_char(char) if not char.isascii() else char for char in text)
+
+
+@cache
+def _fold_char(char: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", char)
+    return decomposed[0] if decomposed and decomposed[0].isascii() else char
 
 
 def key(text: str) -> str:

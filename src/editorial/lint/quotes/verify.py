@@ -125,19 +125,14 @@ class _Token:
     end: int
 
 
-class TranscriptIndex:
-    """Every word of a set of transcripts, indexed for verbatim and closest look-ups."""
+class _Tokens:
+    """The token stream of a set of transcripts (shared by every article that cites them)."""
 
-    def __init__(
-        self,
-        transcripts: Sequence[Transcript],
-        resolve: Callable[[str], Speaker | None] = lambda _: None,
-    ) -> None:
+    def __init__(self, transcripts: Sequence[Transcript]) -> None:
         self.utterances: list[tuple[str, Utterance]] = []
         self.tokens: list[str] = []
         self.where: list[_Token | None] = []
         self.positions: dict[str, list[int]] = defaultdict(list)
-        self.speaker_ids: dict[str, str | None] = {}
         previous: tuple[str, str] | None = None
         for transcript in transcripts:
             for utterance in transcript.utterances:
@@ -146,18 +141,51 @@ class TranscriptIndex:
                     self.tokens.append(BOUNDARY)
                     self.where.append(None)
                     previous = turn
-                if utterance.speaker not in self.speaker_ids:
-                    found = resolve(utterance.speaker)
-                    self.speaker_ids[utterance.speaker] = found.id if found else None
                 number = len(self.utterances)
                 self.utterances.append((transcript.name, utterance))
-                for match in _TOKEN.finditer(utterance.text):
-                    for word in normal_tokens(match.group(0)):
-                        self.positions[word].append(len(self.tokens))
-                        self.tokens.append(word)
-                        self.where.append(_Token(number, match.start(), match.end()))
+                folded = fold(utterance.text).lower()
+                for match in _TOKEN.finditer(folded):
+                    word = match.group(0).replace("'", "").replace("’", "")
+                    self.positions[word].append(len(self.tokens))
+                    self.tokens.append(word)
+                    self.where.append(_Token(number, match.start(), match.end()))
         self.tokens.append(BOUNDARY)
         self.where.append(None)
+
+
+_SHARED: dict[tuple[int, ...], tuple[tuple[Transcript, ...], _Tokens]] = {}
+
+
+def _tokens_for(transcripts: Sequence[Transcript]) -> _Tokens:
+    """The token stream of ``transcripts``, built once while they stay loaded."""
+    ident = tuple(id(t) for t in transcripts)
+    found = _SHARED.get(ident)
+    if found is None or any(a is not b for a, b in zip(found[0], transcripts, strict=True)):
+        if len(_SHARED) > 32:
+            _SHARED.clear()
+        found = (tuple(transcripts), _Tokens(transcripts))
+        _SHARED[ident] = found
+    return found[1]
+
+
+class TranscriptIndex:
+    """Every word of a set of transcripts, indexed for verbatim and closest look-ups."""
+
+    def __init__(
+        self,
+        transcripts: Sequence[Transcript],
+        resolve: Callable[[str], Speaker | None] = lambda _: None,
+    ) -> None:
+        shared = _tokens_for(transcripts)
+        self.utterances = shared.utterances
+        self.tokens = shared.tokens
+        self.where = shared.where
+        self.positions = shared.positions
+        self.speaker_ids: dict[str, str | None] = {}
+        for _name, utterance in self.utterances:
+            if utterance.speaker not in self.speaker_ids:
+                found = resolve(utterance.speaker)
+                self.speaker_ids[utterance.speaker] = found.id if found else None
 
     @property
     def speakers(self) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from editorial.lint.quotes.analysis import analysis_for, contains, ledger_for
+from editorial.lint.quotes.analysis import analysis_for, ledger_for
 from editorial.lint.quotes.attribution import same_speaker
 from editorial.lint.quotes.verify import normal_tokens
 from editorial.lint.rule import Example, LintContext, Rule, Violation
@@ -55,9 +55,7 @@ class QuoteConflict(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         here = ctx.newsroom.relative(ctx.article.path)
-        ledger = [entry for entry in ledger_for(ctx) if entry.path != here]
-        if not ledger:
-            return
+        ledger = ledger_for(ctx)
         for check in analysis_for(ctx).checks:
             speaker = check.speaker
             if speaker is None or check.attribution.kind == "description":
@@ -65,13 +63,8 @@ class QuoteConflict(Rule):
             words = tuple(normal_tokens(check.text))
             if len(words) < 5:
                 continue
-            for entry in ledger:
-                overlap = (
-                    contains(entry.words, words)
-                    if len(entry.words) >= len(words)
-                    else contains(words, entry.words)
-                )
-                if overlap and not same_speaker(speaker, entry.speaker):
+            for entry in ledger.overlapping(words):
+                if entry.path != here and not same_speaker(speaker, entry.speaker):
                     q = check.quotation
                     yield ctx.at_body(
                         q.start,

@@ -1,0 +1,98 @@
+"""Benchmarks: run ``python bench/run.py`` (``make bench``) and read the table.
+
+- quote verification: a two-hour transcript and an article of 100 quotations;
+- lint: a newsroom of generated drafts, end to end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus  # noqa: E402
+
+from editorial.lint.engine import run_lint  # noqa: E402
+from editorial.lint.quotes.analysis import analyze  # noqa: E402
+from editorial.lint.quotes.verify import TranscriptIndex, _Tokens  # noqa: E402
+from editorial.newsroom.article import load_article  # noqa: E402
+from editorial.newsroom.newsroom import Newsroom  # noqa: E402
+from editorial.newsroom.transcripts import parse_vtt  # noqa: E402
+
+
+def timed(fn: Callable[[], object], repeat: int = 5) -> float:
+    """The median of ``repeat`` runs, in seconds."""
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=200, help="drafts in the lint benchmark")
+    args = parser.parse_args()
+    rows: list[tuple[str, str, str]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        root = corpus.newsroom(Path(tmp) / "quotes", articles=1, quotes=100, minutes=120)
+        vtt = (root / "sources" / "panel.vtt").read_text(encoding="utf-8")
+        transcript = parse_vtt(vtt, "panel.vtt")
+        words = sum(len(u.text.split()) for u in transcript.utterances)
+        rows.append(
+            (
+                "transcript parse (2 h)",
+                f"{timed(lambda: parse_vtt(vtt, 'x.vtt')) * 1000:.0f} ms",
+                f"{words} words",
+            )
+        )
+        build = timed(lambda: _Tokens([transcript]))
+        rows.append(
+            (
+                "transcript index (build)",
+                f"{build * 1000:.0f} ms",
+                f"{len(transcript.utterances)} cues",
+            )
+        )
+        newsroom = Newsroom.open(root)
+        article = load_article(root / "drafts" / "article-00000.md")
+        analysis = analyze(newsroom, article)
+        checks = len(analysis.checks)
+        seconds = timed(lambda: analyze(newsroom, article))
+        rows.append(
+            (
+                "find + attribute + verify",
+                f"{seconds * 1000:.0f} ms",
+                f"{checks} quotations, {checks / seconds:,.0f}/s",
+            )
+        )
+        index = TranscriptIndex([transcript])
+        texts = [c.text for c in analysis.checks]
+        verify = timed(lambda: [index.verdict(t) for t in texts])
+        rows.append(
+            ("verify only", f"{verify * 1000:.1f} ms", f"{len(texts) / verify:,.0f} quotations/s")
+        )
+
+        lint_root = corpus.newsroom(
+            Path(tmp) / "lint", articles=args.articles, quotes=10, minutes=30
+        )
+        lint_newsroom = Newsroom.open(lint_root)
+        seconds = timed(lambda: run_lint(Newsroom.open(lint_root)), repeat=1)
+        files = len(lint_newsroom.article_paths("drafts"))
+        rows.append((f"lint {files} drafts", f"{seconds:.2f} s", f"{files / seconds:,.0f} files/s"))
+    width = max(len(r[0]) for r in rows)
+    print(f"{'benchmark':<{width}}  {'time':>10}  detail")
+    for name, took, detail in rows:
+        print(f"{name:<{width}}  {took:>10}  {detail}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
