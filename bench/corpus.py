@@ -6,13 +6,74 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-WORDS = (
-    "river water treaty basin drought farmers city council budget school teachers families "
-    "market prices wages rain season harvest bridge ferry road hospital doctors nurses "
-    "children housing rent court judge ruling province minister government people years "
-    "plan money time work night morning community future question answer problem"
-).split()
-FUNCTION = "the a of to and in that it is was for on with as we they not but".split()
+WORDS = [
+    "river",
+    "water",
+    "treaty",
+    "basin",
+    "drought",
+    "farmers",
+    "city",
+    "council",
+    "budget",
+    "school",
+    "teachers",
+    "families",
+    "market",
+    "prices",
+    "wages",
+    "rain",
+    "season",
+    "harvest",
+    "bridge",
+    "ferry",
+    "road",
+    "hospital",
+    "doctors",
+    "nurses",
+    "children",
+    "housing",
+    "rent",
+    "court",
+    "judge",
+    "ruling",
+    "province",
+    "minister",
+    "government",
+    "people",
+    "years",
+    "plan",
+    "money",
+    "time",
+    "work",
+    "night",
+    "morning",
+    "community",
+    "future",
+    "question",
+    "answer",
+    "problem",
+]
+FUNCTION = [
+    "the",
+    "a",
+    "of",
+    "to",
+    "and",
+    "in",
+    "that",
+    "it",
+    "is",
+    "was",
+    "for",
+    "on",
+    "with",
+    "as",
+    "we",
+    "they",
+    "not",
+    "but",
+]
 SPEAKERS = [
     ("okafor", "Amara Okafor Nwosu"),
     ("fernandez", "Lucía Fernández"),

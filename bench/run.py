@@ -16,14 +16,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import corpus  # noqa: E402
+import corpus
 
-from editorial.lint.engine import run_lint  # noqa: E402
-from editorial.lint.quotes.analysis import analyze  # noqa: E402
-from editorial.lint.quotes.verify import TranscriptIndex, _Tokens  # noqa: E402
-from editorial.newsroom.article import load_article  # noqa: E402
-from editorial.newsroom.newsroom import Newsroom  # noqa: E402
-from editorial.newsroom.transcripts import parse_vtt  # noqa: E402
+from editorial.lint.engine import run_lint
+from editorial.lint.quotes.analysis import analyze
+from editorial.lint.quotes.verify import TranscriptIndex, _Tokens
+from editorial.newsroom.article import load_article
+from editorial.newsroom.newsroom import Newsroom
+from editorial.newsroom.transcripts import parse_vtt
 
 
 def timed(fn: Callable[[], object], repeat: int = 5) -> float:
