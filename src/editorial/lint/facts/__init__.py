@@ -1,0 +1,1 @@
+"""Figures, dates and citations: what the F and C rules read."""

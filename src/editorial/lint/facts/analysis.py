@@ -1,0 +1,202 @@
+"""One article's figures, their support and registry facts, its dates and citations: what
+the F and C rules read. Computed once per article and lint run."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from editorial.lint.facts.citations import Citations, find_citations
+from editorial.lint.facts.figures import Figure, find_figures, normal_unit, qualifier_group, units
+from editorial.lint.quotes.finder import find_quotations
+from editorial.model.article import ArticleMeta
+from editorial.model.fact import Fact
+from editorial.newsroom.article import Article
+
+_GENERIC_COUNT = {"people", "person", "resident", "inhabitant", "death", "case", "victim"}
+_CURRENCY_UNITS = {"usd", "ars", "eur", "gbp", "brl", "jpy", "cny", "dollar", "peso", "euro"}
+
+
+@dataclass
+class Claim:
+    """A figure with what supports it."""
+
+    figure: Figure
+    sentence: tuple[int, int]
+    paragraph: tuple[int, int]
+    cited: bool
+    fact: Fact | None = None
+
+
+@dataclass
+class FactsAnalysis:
+    """Everything the figure, date and citation rules need about one article."""
+
+    body: str
+    citations: Citations
+    claims: list[Claim] = field(default_factory=list)
+
+
+def fact_kind(fact: Fact) -> str:
+    unit = fact.unit.strip().lower()
+    if unit in ("%", "percent", "per cent", "percentage points"):
+        return "percent"
+    if unit in _CURRENCY_UNITS or unit in {c.lower() for c in units()["currencies"]["words"]}:
+        return "money"
+    return "count"
+
+
+def _sentence_bounds(text: str, at: int, lo: int, hi: int) -> tuple[int, int]:
+    start = lo
+    for match in re.finditer(r"[.!?]\s+(?=[A-Z“\"(])", text[lo:at]):
+        start = lo + match.end()
+    end_match = re.search(r"[.!?](?=\s|$)", text[at:hi])
+    end = at + end_match.end() if end_match else hi
+    return start, end
+
+
+def match_fact(claim_text: str, figure: Figure, sentence: str, facts: list[Fact]) -> Fact | None:
+    """The registry fact a figure states: by its unit noun, or by a keyword of its sentence.
+
+    A specific unit ("cubic hectometres") is enough; a generic one ("people") needs a
+    keyword of the fact in the sentence too; a keyword alone needs a figure whose noun is
+    generic or absent.
+    """
+    best: tuple[int, float, Fact] | None = None
+    lowered = sentence.lower()
+    figure_words = set((figure.unit or "").split())
+    generic_figure = bool(figure_words & _GENERIC_COUNT) or figure.unit is None
+    for fact in facts:
+        if fact_kind(fact) != figure.kind:
+            continue
+        unit = normal_unit(fact.unit)
+        unit_words = set(unit.split())
+        generic_unit = bool(unit_words & _GENERIC_COUNT)
+        by_keyword = any(k.lower() in lowered for k in fact.keywords)
+        if figure.kind == "count":
+            by_unit = bool(unit_words) and (
+                unit_words <= figure_words
+                or (figure.unit is not None and figure.unit.split()[0] == unit.split()[0])
+            )
+            score = (1 if generic_unit else 3) if by_unit else 0
+            if by_keyword and (by_unit or generic_figure):
+                score += 2
+            if score < 2:
+                continue
+        else:
+            if not by_keyword and unit not in lowered:
+                continue
+            score = 2
+        distance = abs(figure.value - fact.value) / max(abs(fact.value), 1e-9)
+        if best is None or (score, -distance) > (best[0], -best[1]):
+            best = (score, distance, fact)
+    return best[2] if best else None
+
+
+QUALIFIER_SLACK = 0.15  # how far "more than X" may be above X, and "nearly X" below it
+
+
+def within_tolerance(figure: Figure, fact: Fact) -> bool:
+    """True when the figure, read with its qualifier, agrees with the registry's value."""
+    x, f, t = figure.value, fact.value, fact.tolerance
+    group = qualifier_group(figure.qualifier)
+    if f == 0:
+        return x == 0
+    slack = max(t, QUALIFIER_SLACK)
+    if group == "more":  # "more than X": the fact is a little above X
+        return x * (1 - t) <= f <= x * (1 + slack)
+    if group == "less":  # "nearly X": the fact is a little below X
+        return x * (1 - slack) <= f <= x * (1 + t)
+    allowed = max(t, 0.05) if group == "about" else t
+    return abs(x - f) <= allowed * abs(f) + 1e-9
+
+
+def reference_date(meta: ArticleMeta, today: dt.date) -> dt.date:
+    """The day an article speaks from: its publication, else today."""
+    if meta.published_at is not None:
+        return meta.published_at.date()
+    return today
+
+
+def analyze_facts(article: Article, facts: list[Fact]) -> FactsAnalysis:
+    """Find the figures, citations and supports of ``article``."""
+    body = article.body
+    citations = find_citations(body)
+    found = find_quotations(body)
+    chars = list(found.masked)
+    for q in found.quotations:
+        chars[q.start : q.end] = " " * (q.end - q.start)
+    masked = "".join(chars)
+    analysis = FactsAnalysis(body=body, citations=citations)
+    blocks = found.blocks
+    markers = [m.start for m in citations.markers]
+    for figure in find_figures(body, masked):
+        block = next((b for b in blocks if b.start <= figure.start <= b.end), None)
+        lo, hi = (block.start, block.end) if block else (0, len(body))
+        sentence = _sentence_bounds(body, figure.start, lo, hi)
+        cited = any(sentence[0] <= m < sentence[1] for m in markers) or any(
+            lo <= m < hi for m in markers
+        )
+        fact = match_fact(figure.text, figure, body[sentence[0] : sentence[1]], facts)
+        analysis.claims.append(Claim(figure, sentence, (lo, hi), cited, fact))
+    return analysis
+
+
+def facts_for(ctx: Any) -> FactsAnalysis:
+    """The facts analysis of the context's article, computed once per lint run."""
+    cache: dict[Path, FactsAnalysis] = ctx.shared.setdefault("facts", {})
+    path = ctx.article.path
+    if path not in cache:
+        cache[path] = analyze_facts(ctx.article, list(ctx.newsroom.facts.facts))
+    return cache[path]
+
+
+def fmt(value: float) -> str:
+    """A value as an editor writes it: 4,200 / 2.4 / 12,000,000."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+@dataclass(frozen=True)
+class FigureEntry:
+    """A figure as another article of the newsroom states it."""
+
+    path: str
+    key: tuple[object, ...]
+    value: float
+    text: str
+
+
+def figure_ledger(newsroom: Any) -> list[FigureEntry]:
+    """Every comparable figure of the newsroom's drafts and published articles."""
+    from editorial.lint.rules.f003_figure_inconsistent import comparable
+    from editorial.newsroom.article import load_article
+
+    facts = list(newsroom.facts.facts)
+    entries = []
+    for path in newsroom.article_paths():
+        article = load_article(path)
+        if article.meta is None:
+            continue
+        for claim in analyze_facts(article, facts).claims:
+            key = comparable(claim)
+            if key is not None:
+                entries.append(
+                    FigureEntry(newsroom.relative(path), key, claim.figure.value, claim.figure.text)
+                )
+    return entries
+
+
+def figure_ledger_for(ctx: Any) -> dict[tuple[object, ...], list[FigureEntry]]:
+    """The newsroom's figures by quantity, built once per lint run."""
+    ledger: dict[tuple[object, ...], list[FigureEntry]] | None = ctx.shared.get("figure_ledger")
+    if ledger is None:
+        ledger = {}
+        for entry in figure_ledger(ctx.newsroom):
+            ledger.setdefault(entry.key, []).append(entry)
+        ctx.shared["figure_ledger"] = ledger
+    return ledger
