@@ -83,10 +83,25 @@ def main() -> int:
         lint_root = corpus.newsroom(
             Path(tmp) / "lint", articles=args.articles, quotes=10, minutes=30
         )
-        lint_newsroom = Newsroom.open(lint_root)
-        seconds = timed(lambda: run_lint(Newsroom.open(lint_root)), repeat=1)
-        files = len(lint_newsroom.article_paths("drafts"))
-        rows.append((f"lint {files} drafts", f"{seconds:.2f} s", f"{files / seconds:,.0f} files/s"))
+        files = len(Newsroom.open(lint_root).article_paths("drafts"))
+        for label, options in (
+            ("lint, cold, 1 process", {"use_cache": False, "jobs": 1}),
+            ("lint, cold, parallel", {"use_cache": False, "jobs": 0}),
+        ):
+            seconds = timed(lambda o=options: run_lint(Newsroom.open(lint_root), **o), repeat=1)
+            rows.append(
+                (f"{label} ({files} drafts)", f"{seconds:.2f} s", f"{files / seconds:,.0f} files/s")
+            )
+        run_lint(Newsroom.open(lint_root))  # fill the cache
+        warm = timed(lambda: run_lint(Newsroom.open(lint_root)), repeat=3)
+        report = run_lint(Newsroom.open(lint_root))
+        rows.append(
+            (
+                f"lint, warm cache ({files} drafts)",
+                f"{warm:.2f} s",
+                f"{report.cached} from cache, {report.read} read",
+            )
+        )
     width = max(len(r[0]) for r in rows)
     print(f"{'benchmark':<{width}}  {'time':>10}  detail")
     for name, took, detail in rows:

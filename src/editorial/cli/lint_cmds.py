@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -14,6 +17,32 @@ from editorial.lint.engine import run_lint
 from editorial.lint.output import FORMATS, render
 from editorial.lint.quotes.sheet import quote_sheet, render_text
 from editorial.lint.registry import all_rules, get_rule
+
+PROGRESS_MIN = 20  # files to read before a progress bar is worth showing
+
+
+@contextlib.contextmanager
+def _progress() -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr, when it is a terminal and the run is long."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    bar: Any = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal bar
+        if total < PROGRESS_MIN:
+            return
+        if bar is None:
+            bar = click.progressbar(length=total, label="Linting", file=sys.stderr)
+            bar.__enter__()
+        bar.update(done - bar.pos)
+
+    try:
+        yield update
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
 
 
 def _codes(values: tuple[str, ...]) -> list[str]:
@@ -47,6 +76,14 @@ def _codes(values: tuple[str, ...]) -> list[str]:
     help="An extra transcript to verify quotations against (repeatable).",
 )
 @click.option("--no-cache", is_flag=True, help="Lint every file afresh, ignoring the cache.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Processes to use (0: one per core when many files need reading).",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are errors.")
 @pass_env
 def lint(
@@ -57,6 +94,7 @@ def lint(
     ignore: tuple[str, ...],
     transcripts: tuple[Path, ...],
     no_cache: bool,
+    jobs: int,
     exit_zero: bool,
 ) -> None:
     """Check articles: quotations, figures, citations, authors and front matter.
@@ -67,13 +105,17 @@ def lint(
     """
     newsroom = env.newsroom()
     colour = fmt == "text" and sys.stdout.isatty()
-    report = run_lint(
-        newsroom,
-        paths,
-        select=_codes(select),
-        ignore=_codes(ignore),
-        transcripts=transcripts,
-    )
+    with _progress() as progress:
+        report = run_lint(
+            newsroom,
+            paths,
+            select=_codes(select),
+            ignore=_codes(ignore),
+            transcripts=transcripts,
+            use_cache=not no_cache,
+            jobs=jobs,
+            progress=progress,
+        )
     click.echo(render(report, fmt, colour=colour), color=colour)
     sys.exit(0 if exit_zero else report.exit_code)
 

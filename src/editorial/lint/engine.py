@@ -1,27 +1,43 @@
-"""Running the selected rules over articles and collecting their findings."""
+"""Running the selected rules over articles and collecting their findings.
+
+Each article is read once: the article-scope rules run on it, and its contribution to the
+newsroom's ledger (attributed quotations, comparable figures) is taken from the same
+analyses. Both are cached by the article's content hash. Rules that compare articles run
+last, from the ledger. When many articles need reading, they are spread over processes.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
 from editorial.errors import NotFoundError
+from editorial.lint.cache import LintCache, content_hash, run_digest
 from editorial.lint.finding import Finding
+from editorial.lint.ledger import Contribution, Ledger, contribution_of
 from editorial.lint.registry import Selection, check_codes
-from editorial.lint.rule import LintContext, Rule
+from editorial.lint.rule import LintContext, NewsroomContext, Rule, Violation
 from editorial.lint.suppress import find_suppressions
 from editorial.newsroom.article import Article, load_article
 from editorial.newsroom.newsroom import Newsroom
 
+PARALLEL_MIN = 24  # articles to read before spreading the work over processes
+Progress = Callable[[int, int], None]
+
 
 @dataclass
 class LintReport:
-    """The findings of one lint run over ``files`` files."""
+    """The findings of one lint run over ``files``."""
 
     findings: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    cached: int = 0
+    read: int = 0
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -69,6 +85,21 @@ def expand_paths(newsroom: Newsroom, paths: Iterable[Path | str] = ()) -> list[P
     return list(unique)
 
 
+def _finding(rule: type[Rule], v: Violation, where: str, selection: Selection) -> Finding:
+    return Finding(
+        path=where,
+        line=v.start.line,
+        column=v.start.column,
+        end_line=v.end.line,
+        end_column=v.end.column,
+        code=rule.code,
+        rule=rule.name,
+        severity=selection.severity_of(rule),
+        message=v.message,
+        suggestion=v.suggestion,
+    )
+
+
 def lint_article(
     newsroom: Newsroom,
     article: Article,
@@ -77,38 +108,64 @@ def lint_article(
     transcripts: Sequence[Path] = (),
     shared: dict[str, Any] | None = None,
 ) -> list[Finding]:
-    """Every finding of the selected rules for one article, suppressions applied."""
+    """Every finding of the selected article-scope rules for one article, suppressions
+    applied (rules that compare articles need the ledger: see :func:`run_lint`)."""
     ctx = LintContext(newsroom, article, transcripts, shared if shared is not None else {})
-    where = newsroom.relative(article.path)
+    return _article_findings(ctx, selection)
+
+
+def _article_findings(ctx: LintContext, selection: Selection) -> list[Finding]:
+    where = ctx.newsroom.relative(ctx.article.path)
     findings: list[Finding] = []
     for rule_type in selection.rules():
-        if rule_type.needs_meta and article.meta is None:
+        if rule_type.scope != "article" or (rule_type.needs_meta and ctx.article.meta is None):
             continue
-        findings.extend(_run(rule_type, ctx, where, selection))
-    suppressions = find_suppressions(article.document.text)
-    kept = [f for f in findings if not suppressions.covers(f)]
-    return sorted(set(kept), key=Finding.sort_key)
+        findings.extend(_finding(rule_type, v, where, selection) for v in rule_type().check(ctx))
+    suppressions = find_suppressions(ctx.article.document.text)
+    return sorted({f for f in findings if not suppressions.covers(f)}, key=Finding.sort_key)
 
 
-def _run(
-    rule_type: type[Rule], ctx: LintContext, where: str, selection: Selection
-) -> list[Finding]:
-    severity = selection.severity_of(rule_type)
-    return [
-        Finding(
-            path=where,
-            line=v.start.line,
-            column=v.start.column,
-            end_line=v.end.line,
-            end_column=v.end.column,
-            code=rule_type.code,
-            rule=rule_type.name,
-            severity=severity,
-            message=v.message,
-            suggestion=v.suggestion,
-        )
-        for v in rule_type().check(ctx)
-    ]
+# -- workers --------------------------------------------------------------------------
+
+_STATE: dict[str, Any] = {}
+
+
+def _start(root: str, selection: Selection, transcripts: Sequence[str]) -> None:
+    """Set up a worker (or this process) to read articles of one newsroom."""
+    _STATE.clear()
+    _STATE.update(
+        newsroom=Newsroom.open(Path(root)),
+        selection=selection,
+        transcripts=[Path(t) for t in transcripts],
+        shared={},
+    )
+
+
+def _read(
+    job: tuple[str, bool, bool],
+) -> tuple[str, list[dict[str, Any]] | None, dict[str, Any] | None]:
+    """Read one article: its findings (when asked) and its ledger contribution (when asked)."""
+    path, want_findings, want_contribution = job
+    newsroom: Newsroom = _STATE["newsroom"]
+    article = load_article(Path(path))
+    ctx = LintContext(newsroom, article, _STATE["transcripts"], _STATE["shared"])
+    findings = None
+    if want_findings:
+        findings = [f.model_dump() for f in _article_findings(ctx, _STATE["selection"])]
+    contribution = None
+    if want_contribution:
+        contribution = (contribution_of(ctx) if article.meta else Contribution()).to_json()
+    for name in ("quotes", "facts"):  # analyses are per article: keep memory flat
+        _STATE["shared"].pop(name, None)
+    return path, findings, contribution
+
+
+def _jobs_count(jobs: int, work: int) -> int:
+    if jobs > 0:
+        return jobs
+    if work < PARALLEL_MIN:
+        return 1
+    return max(1, min(os.cpu_count() or 1, 8))
 
 
 def run_lint(
@@ -118,22 +175,122 @@ def run_lint(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     transcripts: Sequence[Path] = (),
-    progress: Callable[[Path], None] | None = None,
+    use_cache: bool = True,
+    jobs: int = 0,
+    progress: Progress | None = None,
 ) -> LintReport:
-    """Lint articles (default: all of drafts/) and return every finding, in file order."""
+    """Lint articles (default: all of drafts/) and return every finding, in file order.
+
+    ``jobs`` is the number of processes (0: one per core when there are many articles to
+    read); ``use_cache=False`` reads every article afresh.
+    """
     selection = selection_for(newsroom, select, ignore)
     files = expand_paths(newsroom, paths)
     for extra in transcripts:
         if not Path(extra).is_file():
             raise NotFoundError(f"no such transcript: {extra}")
-    report = LintReport()
-    shared: dict[str, Any] = {}
-    for path in files:
-        article = load_article(path)
-        report.files.append(newsroom.relative(path))
-        report.findings.extend(
-            lint_article(newsroom, article, selection, transcripts=transcripts, shared=shared)
+    rules = selection.rules()
+    compare = [r for r in rules if r.scope == "newsroom"]
+    targets = {str(p.resolve()): newsroom.relative(p) for p in files}
+    paths_needed = dict(targets)
+    if compare:
+        for p in newsroom.article_paths():
+            paths_needed.setdefault(str(p.resolve()), newsroom.relative(p))
+    cache = LintCache(newsroom, run_digest(newsroom, selection, transcripts), enabled=use_cache)
+    hashes: dict[str, str] = {}
+    done: dict[str, dict[str, Any]] = {}
+    jobs_list: list[tuple[str, bool, bool]] = []
+    for path in paths_needed:
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            data = b""
+        key = content_hash(path.encode("utf-8") + b"\0" + data)
+        hashes[path] = key
+        want_findings = path in targets
+        entry = cache.get(key) or {}
+        missing_findings = want_findings and entry.get("findings") is None
+        missing_contribution = bool(compare) and entry.get("contribution") is None
+        if missing_findings or missing_contribution:
+            jobs_list.append((path, missing_findings, missing_contribution))
+        else:
+            done[path] = entry
+            cache.hits += 1
+    report = LintReport(cached=sum(1 for p in targets if p in done))
+    workers = _jobs_count(jobs, len(jobs_list))
+    results = _run_jobs(newsroom, selection, transcripts, jobs_list, workers, progress)
+    for path, found, contribution in results:
+        fresh = {
+            k: v
+            for k, v in (("findings", found), ("contribution", contribution))
+            if v is not None
+        }
+        merged = {**(cache.get(hashes[path]) or {}), **fresh}
+        cache.put(hashes[path], fresh)
+        done[path] = merged
+    report.read = len(jobs_list)
+    cache.save()
+    ledger = None
+    if compare:
+        ledger = Ledger(
+            {
+                rel: Contribution.from_json(done[p].get("contribution") or {})
+                for p, rel in paths_needed.items()
+            }
         )
-        if progress is not None:
-            progress(path)
+    for path, where in targets.items():
+        report.files.append(where)
+        findings = [Finding(**f) for f in done[path].get("findings") or []]
+        if ledger is not None:
+            findings += _compare(path, where, ledger, compare, selection)
+        report.findings.extend(sorted(set(findings), key=Finding.sort_key))
     return report
+
+
+def _run_jobs(
+    newsroom: Newsroom,
+    selection: Selection,
+    transcripts: Sequence[Path],
+    jobs_list: list[tuple[str, bool, bool]],
+    workers: int,
+    progress: Progress | None,
+) -> list[tuple[str, list[dict[str, Any]] | None, dict[str, Any] | None]]:
+    args = (str(newsroom.root), selection, [str(t) for t in transcripts])
+    results = []
+    total = len(jobs_list)
+    if workers <= 1 or total < 2:
+        _start(*args)
+        _STATE["newsroom"] = newsroom
+        for i, job in enumerate(jobs_list, 1):
+            results.append(_read(job))
+            if progress is not None:
+                progress(i, total)
+        return results
+    context = get_context("fork") if hasattr(os, "fork") else get_context("spawn")
+    chunk = max(1, min(16, total // (workers * 4) or 1))
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start, initargs=args
+    ) as pool:
+        for i, result in enumerate(pool.map(_read, jobs_list, chunksize=chunk), 1):
+            results.append(result)
+            if progress is not None:
+                progress(i, total)
+    return results
+
+
+def _compare(
+    path: str, where: str, ledger: Ledger, rules: list[type[Rule]], selection: Selection
+) -> list[Finding]:
+    mine = ledger.contributions.get(where, Contribution())
+    ctx = NewsroomContext(where, mine, ledger)
+    findings = [
+        _finding(rule, v, where, selection) for rule in rules for v in rule().check_newsroom(ctx)
+    ]
+    if not findings:
+        return []
+    try:
+        text = Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return findings
+    suppressions = find_suppressions(text)
+    return [f for f in findings if not suppressions.covers(f)]

@@ -7,13 +7,16 @@ import inspect
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from editorial.lint.finding import Severity
 from editorial.newsroom.article import Article
 from editorial.newsroom.document import Document
 from editorial.newsroom.newsroom import Newsroom
 from editorial.newsroom.text import Position
+
+if TYPE_CHECKING:
+    from editorial.lint.ledger import Contribution, Ledger
 
 DEFAULT_FRONT_MATTER = """\
 title: "Example article"
@@ -99,8 +102,20 @@ class LintContext:
         )
 
 
+@dataclass
+class NewsroomContext:
+    """What a rule that compares articles sees: one article's contribution to the
+    newsroom's ledger, and the whole ledger."""
+
+    path: str
+    mine: Contribution
+    ledger: Ledger
+
+
 class Rule:
-    """Base class of lint rules. Subclasses set the class attributes and ``check``.
+    """Base class of lint rules. Subclasses set the class attributes and ``check``
+    (``scope = "article"``), or ``check_newsroom`` for rules that compare articles
+    (``scope = "newsroom"``, run from the cached ledger after every article is read).
 
     The docstring is the rule's documentation (first line: a one-line summary; then what
     it catches, why it matters, how to fix), shown by ``editorial rule CODE``.
@@ -110,10 +125,14 @@ class Rule:
     name: ClassVar[str]
     severity: ClassVar[Severity]
     needs_meta: ClassVar[bool] = True
+    scope: ClassVar[Literal["article", "newsroom"]] = "article"
     must_fail: ClassVar[Sequence[Example]] = ()
     must_pass: ClassVar[Sequence[Example]] = ()
 
     def check(self, ctx: LintContext) -> Iterable[Violation]:
+        raise NotImplementedError
+
+    def check_newsroom(self, ctx: NewsroomContext) -> Iterable[Violation]:
         raise NotImplementedError
 
     @classmethod

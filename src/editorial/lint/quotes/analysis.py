@@ -12,7 +12,7 @@ from editorial.errors import InputError
 from editorial.lint.quotes.attribution import Attribution, attribute, same_speaker
 from editorial.lint.quotes.finder import Found, Quotation, find_quotations
 from editorial.lint.quotes.names import NameIndex, Speaker
-from editorial.lint.quotes.verify import Passage, TranscriptIndex, Verdict, normal_tokens
+from editorial.lint.quotes.verify import Passage, TranscriptIndex, Verdict
 from editorial.model.transcript import Transcript
 from editorial.newsroom.article import Article
 from editorial.newsroom.newsroom import Newsroom
@@ -138,83 +138,3 @@ def analysis_for(ctx: Any) -> QuoteAnalysis:
     if path not in cache:
         cache[path] = analyze(ctx.newsroom, ctx.article, ctx.transcripts)
     return cache[path]
-
-
-@dataclass(frozen=True)
-class LedgerEntry:
-    """A quotation as another article of the newsroom attributes it."""
-
-    path: str
-    words: tuple[str, ...]
-    speaker: Speaker
-
-
-MIN_LEDGER_WORDS = 5
-
-
-def quote_ledger(newsroom: Newsroom) -> list[LedgerEntry]:
-    """Every attributed quotation of the newsroom's drafts and published articles."""
-    from editorial.newsroom.article import load_article
-
-    entries = []
-    for path in newsroom.article_paths():
-        article = load_article(path)
-        if article.meta is None:
-            continue
-        names = name_index(newsroom, article)
-        found = find_quotations(article.body)
-        for attribution in attribute(found, names):
-            if attribution.speaker is None or attribution.kind == "description":
-                continue
-            words = tuple(normal_tokens(attribution.quote.text(found.masked)))
-            if len(words) >= MIN_LEDGER_WORDS:
-                entries.append(LedgerEntry(newsroom.relative(path), words, attribution.speaker))
-    return entries
-
-
-class Ledger:
-    """The newsroom's attributed quotations, indexed by their five-word runs."""
-
-    def __init__(self, entries: list[LedgerEntry]) -> None:
-        self.entries = entries
-        self._runs: dict[tuple[str, ...], list[int]] = {}
-        for i, entry in enumerate(entries):
-            for run in _runs(entry.words):
-                self._runs.setdefault(run, []).append(i)
-
-    def overlapping(self, words: tuple[str, ...]) -> list[LedgerEntry]:
-        """Entries whose words contain ``words`` or are contained in them."""
-        seen: set[int] = set()
-        found = []
-        for run in _runs(words):
-            for i in self._runs.get(run, ()):
-                if i in seen:
-                    continue
-                seen.add(i)
-                entry = self.entries[i]
-                longer, shorter = (
-                    (entry.words, words) if len(entry.words) >= len(words) else (words, entry.words)
-                )
-                if contains(longer, shorter):
-                    found.append(entry)
-        return found
-
-
-def _runs(words: tuple[str, ...]) -> set[tuple[str, ...]]:
-    n = MIN_LEDGER_WORDS
-    return {words[i : i + n] for i in range(len(words) - n + 1)}
-
-
-def ledger_for(ctx: Any) -> Ledger:
-    """The newsroom's ledger of quotations, built once per lint run."""
-    ledger: Ledger | None = ctx.shared.get("quote_ledger")
-    if ledger is None:
-        ledger = Ledger(quote_ledger(ctx.newsroom))
-        ctx.shared["quote_ledger"] = ledger
-    return ledger
-
-
-def contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
-    """True when ``shorter`` appears as a contiguous run in ``longer``."""
-    n = len(shorter)
-    return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from editorial.lint.facts.analysis import facts_for, figure_ledger_for, fmt
-from editorial.lint.rule import Example, LintContext, Rule, Violation
-from editorial.lint.rules.f003_figure_inconsistent import SAME, comparable
+from editorial.lint.facts.analysis import fmt
+from editorial.lint.rule import Example, NewsroomContext, Rule, Violation
+from editorial.lint.rules.f003_figure_inconsistent import SAME
 
 _FRONT = "---\ntitle: T\nslug: example\nauthors: [ana-ruiz]\n---\n"
 _OTHER = "---\ntitle: Other\nslug: other\nauthors: [ana-ruiz]\n---\nCourts issue 4,000 eviction orders a year [@x].\n"
@@ -29,6 +29,7 @@ class FigureConflict(Rule):
     code = "F006"
     name = "figure-conflict"
     severity = "warning"
+    scope = "newsroom"
     must_fail = (
         Example(
             text=f"{_FRONT}Courts issue 3,000 eviction orders a year [@x].\n",
@@ -42,24 +43,19 @@ class FigureConflict(Rule):
         ),
     )
 
-    def check(self, ctx: LintContext) -> Iterator[Violation]:
-        here = ctx.newsroom.relative(ctx.article.path)
-        ledger = figure_ledger_for(ctx)
-        for claim in facts_for(ctx).claims:
-            key = comparable(claim)
-            if key is None:
-                continue
-            value = claim.figure.value
-            for entry in ledger.get(key, ()):
-                if entry.path == here:
+    def check_newsroom(self, ctx: NewsroomContext) -> Iterator[Violation]:
+        for figure in ctx.mine.figures:
+            for other in ctx.ledger.figures.get(figure.key, ()):
+                if other.path == ctx.path:
                     continue
-                if abs(entry.value - value) > SAME * max(abs(entry.value), abs(value)):
-                    figure = claim.figure
-                    yield ctx.at_body(
+                if abs(other.value - figure.value) > SAME * max(
+                    abs(other.value), abs(figure.value)
+                ):
+                    yield Violation(
                         figure.start,
                         figure.end,
-                        f"{entry.path} states this as “{entry.text}” ({fmt(entry.value)}), "
-                        f"not {fmt(value)}",
+                        f"{other.path} states this as “{other.text}” ({fmt(other.value)}), "
+                        f"not {fmt(figure.value)}",
                         "check which figure is current and correct the other article",
                     )
                     break

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from editorial.lint.quotes.analysis import analysis_for, ledger_for
 from editorial.lint.quotes.attribution import same_speaker
-from editorial.lint.quotes.verify import normal_tokens
-from editorial.lint.rule import Example, LintContext, Rule, Violation
+from editorial.lint.rule import Example, NewsroomContext, Rule, Violation
 from editorial.lint.rules._fixtures import PEOPLE_FRONT, people
 
 _OTHER = """\
@@ -39,6 +37,7 @@ class QuoteConflict(Rule):
     code = "Q006"
     name = "quote-conflict"
     severity = "warning"
+    scope = "newsroom"
     must_fail = (
         Example(
             text=f"---\n{PEOPLE_FRONT}---\n“The basin does not care about borders,” Okafor Nwosu said.\n",
@@ -53,24 +52,15 @@ class QuoteConflict(Rule):
         people("“The basin does not care about borders,” Okafor Nwosu said.\n"),
     )
 
-    def check(self, ctx: LintContext) -> Iterator[Violation]:
-        here = ctx.newsroom.relative(ctx.article.path)
-        ledger = ledger_for(ctx)
-        for check in analysis_for(ctx).checks:
-            speaker = check.speaker
-            if speaker is None or check.attribution.kind == "description":
-                continue
-            words = tuple(normal_tokens(check.text))
-            if len(words) < 5:
-                continue
-            for entry in ledger.overlapping(words):
-                if entry.path != here and not same_speaker(speaker, entry.speaker):
-                    q = check.quotation
-                    yield ctx.at_body(
-                        q.start,
-                        q.end,
-                        f"{entry.path} attributes these words to {entry.speaker.name}, "
-                        f"not {speaker.name}",
+    def check_newsroom(self, ctx: NewsroomContext) -> Iterator[Violation]:
+        for quote in ctx.mine.quotes:
+            for other in ctx.ledger.overlapping(quote.words):
+                if other.path != ctx.path and not same_speaker(quote.speaker, other.speaker):
+                    yield Violation(
+                        quote.start,
+                        quote.end,
+                        f"{other.path} attributes these words to {other.speaker.name}, "
+                        f"not {quote.speaker.name}",
                         "check the transcript or notes and correct the article that is wrong",
                     )
                     break

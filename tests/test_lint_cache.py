@@ -1,0 +1,81 @@
+"""The lint cache and parallel linting, on real files and real processes."""
+
+from __future__ import annotations
+
+import json
+
+from editorial.lint.engine import run_lint
+from editorial.newsroom.newsroom import Newsroom
+from tests.conftest import Room
+
+ARTICLE = """---
+title: "Article {n}"
+slug: article-{n}
+authors: [ana-ruiz]
+---
+Courts issue {value} eviction orders a year [@x]. “We moved three times in two years,”
+said Julián Méndez, a tenant.
+"""
+
+
+def fill(room: Room, count: int) -> None:
+    for n in range(count):
+        room.write(f"drafts/article-{n}.md", ARTICLE.format(n=n, value=4000 + (n % 2) * 1000))
+
+
+def test_second_run_is_answered_from_the_cache(room: Room) -> None:
+    fill(room, 6)
+    newsroom = Newsroom.open(room.root)
+    first = run_lint(newsroom)
+    assert (first.cached, first.read) == (0, 6)
+    second = run_lint(Newsroom.open(room.root))
+    assert (second.cached, second.read) == (6, 0)
+    assert second.findings == first.findings
+    assert {f.code for f in first.findings} >= {"Q002", "F006", "C001"}
+
+
+def test_an_edit_reads_only_that_article(room: Room) -> None:
+    fill(room, 6)
+    run_lint(Newsroom.open(room.root))
+    room.write("drafts/article-0.md", ARTICLE.format(n=0, value=9000))
+    report = run_lint(Newsroom.open(room.root))
+    assert report.read == 1
+    messages = [f.message for f in report.findings if f.code == "F006" and f.path == "drafts/article-1.md"]
+    assert any("9,000" in m for m in messages)  # the comparison saw the edit
+
+
+def test_a_changed_registry_or_selection_invalidates(room: Room) -> None:
+    fill(room, 3)
+    run_lint(Newsroom.open(room.root))
+    room.write("sources/facts.yaml", "facts: []\n")
+    assert run_lint(Newsroom.open(room.root)).read == 3
+    assert run_lint(Newsroom.open(room.root), select=["Q"]).read == 3
+    assert run_lint(Newsroom.open(room.root), select=["Q"]).read == 0
+
+
+def test_no_cache_and_a_broken_cache(room: Room) -> None:
+    fill(room, 3)
+    run_lint(Newsroom.open(room.root))
+    assert run_lint(Newsroom.open(room.root), use_cache=False).read == 3
+    cache = room.root / ".editorial" / "cache" / "lint.json"
+    cache.write_text("{not json", encoding="utf-8")
+    assert run_lint(Newsroom.open(room.root)).read == 3
+    assert json.loads(cache.read_text(encoding="utf-8"))["format"] == 1
+
+
+def test_parallel_matches_serial(room: Room) -> None:
+    fill(room, 30)
+    serial = run_lint(Newsroom.open(room.root), use_cache=False, jobs=1)
+    steps: list[tuple[int, int]] = []
+    parallel = run_lint(
+        Newsroom.open(room.root), use_cache=False, jobs=2, progress=lambda d, t: steps.append((d, t))
+    )
+    assert parallel.findings == serial.findings
+    assert steps[-1] == (30, 30)
+
+
+def test_cli_options(room: Room) -> None:
+    fill(room, 2)
+    assert room.run("lint", "--no-cache", "--jobs", "2", "--format", "json").exit_code == 1
+    bad = room.run("lint", "--jobs", "-1")
+    assert bad.exit_code == 2
