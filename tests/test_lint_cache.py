@@ -40,7 +40,9 @@ def test_an_edit_reads_only_that_article(room: Room) -> None:
     room.write("drafts/article-0.md", ARTICLE.format(n=0, value=9000))
     report = run_lint(Newsroom.open(room.root))
     assert report.read == 1
-    messages = [f.message for f in report.findings if f.code == "F006" and f.path == "drafts/article-1.md"]
+    messages = [
+        f.message for f in report.findings if f.code == "F006" and f.path == "drafts/article-1.md"
+    ]
     assert any("9,000" in m for m in messages)  # the comparison saw the edit
 
 
@@ -68,7 +70,10 @@ def test_parallel_matches_serial(room: Room) -> None:
     serial = run_lint(Newsroom.open(room.root), use_cache=False, jobs=1)
     steps: list[tuple[int, int]] = []
     parallel = run_lint(
-        Newsroom.open(room.root), use_cache=False, jobs=2, progress=lambda d, t: steps.append((d, t))
+        Newsroom.open(room.root),
+        use_cache=False,
+        jobs=2,
+        progress=lambda d, t: steps.append((d, t)),
     )
     assert parallel.findings == serial.findings
     assert steps[-1] == (30, 30)

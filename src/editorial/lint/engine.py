@@ -221,9 +221,7 @@ def run_lint(
     results = _run_jobs(newsroom, selection, transcripts, jobs_list, workers, progress)
     for path, found, contribution in results:
         fresh = {
-            k: v
-            for k, v in (("findings", found), ("contribution", contribution))
-            if v is not None
+            k: v for k, v in (("findings", found), ("contribution", contribution)) if v is not None
         }
         merged = {**(cache.get(hashes[path]) or {}), **fresh}
         cache.put(hashes[path], fresh)
