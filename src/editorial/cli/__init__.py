@@ -1,6 +1,6 @@
 """The command line: click commands, each a thin layer over the library."""
 
-from editorial.cli import lint_cmds, newsroom_cmds  # noqa: F401  (registers commands)
+from editorial.cli import lint_cmds, newsroom_cmds, review_cmds  # noqa: F401  (registers commands)
 from editorial.cli.app import cli
 
 

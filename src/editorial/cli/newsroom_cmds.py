@@ -71,10 +71,21 @@ def new(env: Env, title: str, author: str, section: str | None, slug: str | None
     show_default=True,
     help="Output format.",
 )
+@click.option(
+    "--lint/--no-lint",
+    "with_lint",
+    default=True,
+    show_default=True,
+    help="Count each draft's lint errors (from the lint cache when fresh).",
+)
 @pass_env
-def status(env: Env, states: tuple[str, ...], author: str | None, fmt: str) -> None:
-    """The board: every article with its state, authors, assignee and age."""
-    rows = board(env.newsroom(), states=[State(s) for s in states], author=author)
+def status(
+    env: Env, states: tuple[str, ...], author: str | None, fmt: str, with_lint: bool
+) -> None:
+    """The board: every article by state, with authors, assignee, age and lint errors."""
+    rows = board(
+        env.newsroom(), states=[State(s) for s in states], author=author, lint_errors=with_lint
+    )
     if fmt == "json":
         click.echo(json.dumps([r.model_dump(mode="json") for r in rows], indent=2))
         return
@@ -94,9 +105,14 @@ def status(env: Env, states: tuple[str, ...], author: str | None, fmt: str) -> N
             click.echo(f"  {row.slug.ljust(width)}  {row.path}: {row.problem}")
             continue
         assignee = f"  -> {row.assignee}" if row.assignee else ""
+        errors = ""
+        if row.errors:
+            errors = click.style(
+                f"  [{row.errors} lint error{'s' if row.errors != 1 else ''}]", fg="red"
+            )
         click.echo(
             f"  {row.slug.ljust(width)}  {describe_age(row.age_days).rjust(4)}  "
-            f"{', '.join(row.authors)}{assignee}  {row.title}"
+            f"{', '.join(row.authors)}{assignee}  {row.title}{errors}"
         )
 
 

@@ -24,6 +24,7 @@ class BoardRow(BaseModel):
     section: str | None
     updated: dt.datetime
     age_days: float
+    errors: int | None = None
     problem: str | None = None
 
 
@@ -45,9 +46,18 @@ def board(
     states: Sequence[State] = (),
     author: str | None = None,
     now: dt.datetime | None = None,
+    lint_errors: bool = False,
 ) -> list[BoardRow]:
-    """Every article of drafts/ and published/, filtered by state and author."""
+    """Every article of drafts/ and published/, filtered by state and author; with
+    ``lint_errors``, each draft's count of lint errors (from the lint cache when fresh)."""
     now = now or dt.datetime.now(dt.UTC)
+    errors: dict[str, int] = {}
+    if lint_errors:
+        from editorial.lint.engine import run_lint
+
+        for finding in run_lint(newsroom).findings:
+            if finding.severity == "error":
+                errors[finding.path] = errors.get(finding.path, 0) + 1
     rows = []
     for article in newsroom.articles():
         meta = article.meta
@@ -68,6 +78,11 @@ def board(
                 section=meta.section if meta else None,
                 updated=updated,
                 age_days=round((now - updated).total_seconds() / 86400, 1),
+                errors=(
+                    errors.get(newsroom.relative(article.path), 0)
+                    if lint_errors and article.path.parent == newsroom.drafts_dir
+                    else None
+                ),
                 problem=problem,
             )
         )

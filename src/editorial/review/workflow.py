@@ -1,0 +1,311 @@
+"""The review workflow: one table of transitions, guards as small named functions, and
+every change made under the newsroom lock with an atomic write.
+
+    draft --submit--> in_review --approve--> approved --publish--> published --retract--> retracted
+                      in_review --request-changes--> changes_requested --submit--> in_review
+                      approved --publish --at future--> scheduled --publish --due--> published
+    published --correct--> published (a correction is appended; the version goes up)
+
+A refused transition raises :class:`~editorial.errors.RefusedError` naming the rule that
+refused it, and changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from editorial.errors import RefusedError, UsageError
+from editorial.lint.engine import run_lint
+from editorial.model.state import Role, State
+from editorial.newsroom.article import Article, load_article
+from editorial.newsroom.document import render_document
+from editorial.newsroom.newsroom import Newsroom
+from editorial.newsroom.storage import atomic_move, atomic_write
+from editorial.review.gitsync import GitError, commit_transition
+from editorial.review.identity import Actor
+
+
+@dataclass
+class Request:
+    """One transition asked for: who, on what, with which note and options."""
+
+    newsroom: Newsroom
+    article: Article
+    actor: Actor
+    action: str
+    note: str | None = None
+    at: dt.datetime | None = None
+    to_user: str | None = None
+    now: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC).replace(microsecond=0))
+
+    @property
+    def state(self) -> State:
+        assert self.article.meta is not None
+        return self.article.meta.state
+
+    @property
+    def slug(self) -> str:
+        return self.article.slug
+
+
+Guard = Callable[[Request], str | None]  # a refusal reason, or None to allow
+
+
+# -- guards ---------------------------------------------------------------------------
+
+
+def is_author_or_editor(req: Request) -> str | None:
+    """Submit: an author of the article, or an editor."""
+    assert req.article.meta is not None
+    if req.actor.has(Role.EDITOR) or (req.actor.author in req.article.meta.authors):
+        return None
+    return f"(author rule) {req.actor.user} is neither an author of '{req.slug}' nor an editor"
+
+
+def is_editor(req: Request) -> str | None:
+    if req.actor.has(Role.EDITOR):
+        return None
+    return f"(role rule) {req.action} needs the editor role; {req.actor.user} does not have it"
+
+
+def is_publisher(req: Request) -> str | None:
+    if req.actor.has(Role.PUBLISHER):
+        return None
+    return f"(role rule) {req.action} needs the publisher role; {req.actor.user} does not have it"
+
+
+def not_an_author(req: Request) -> str | None:
+    """The two-person rule: nobody approves an article with their own byline on it."""
+    assert req.article.meta is not None
+    if req.actor.author and req.actor.author in req.article.meta.authors:
+        return (
+            f"(two-person rule) {req.actor.user} is an author of '{req.slug}' and cannot approve it"
+        )
+    return None
+
+
+def lint_clean(req: Request) -> str | None:
+    """The lint gate: no finding of severity error."""
+    report = run_lint(req.newsroom, [req.article.path])
+    errors = [f for f in report.findings if f.severity == "error"]
+    if not errors:
+        return None
+    shown = ", ".join(f"{f.code} at {f.line}:{f.column}" for f in errors[:5])
+    more = f" and {len(errors) - 5} more" if len(errors) > 5 else ""
+    where = req.newsroom.relative(req.article.path)
+    return (
+        f"(lint gate) {where} has {len(errors)} lint error{'s' if len(errors) != 1 else ''} "
+        f"({shown}{more}); run 'editorial lint {where}'"
+    )
+
+
+def has_note(req: Request) -> str | None:
+    if req.note and req.note.strip():
+        return None
+    return f"(note rule) {req.action} needs a note (-m TEXT)"
+
+
+def assignee_is_editor(req: Request) -> str | None:
+    staff = req.newsroom.config.staff
+    if req.to_user not in staff:
+        return f"(assign rule) '{req.to_user}' is not in [staff]"
+    if not staff[req.to_user].has(Role.EDITOR):
+        return f"(assign rule) {req.to_user} does not have the editor role"
+    return None
+
+
+def is_due(req: Request) -> str | None:
+    assert req.article.meta is not None
+    when = req.article.meta.publish_at
+    if when is None or when <= req.now:
+        return None
+    return f"(schedule rule) '{req.slug}' is scheduled for {when.isoformat()}, not yet due"
+
+
+# -- the table ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Transition:
+    """An action: the states it starts from, the state it leads to, its guards."""
+
+    action: str
+    sources: frozenset[State]
+    target: State | None  # None: the state does not change
+    guards: tuple[Guard, ...]
+
+
+TRANSITIONS: dict[str, Transition] = {
+    t.action: t
+    for t in (
+        Transition(
+            "submit",
+            frozenset({State.DRAFT, State.CHANGES_REQUESTED}),
+            State.IN_REVIEW,
+            (is_author_or_editor, lint_clean),
+        ),
+        Transition(
+            "assign",
+            frozenset({State.DRAFT, State.IN_REVIEW, State.CHANGES_REQUESTED, State.APPROVED}),
+            None,
+            (is_editor, assignee_is_editor),
+        ),
+        Transition(
+            "approve",
+            frozenset({State.IN_REVIEW}),
+            State.APPROVED,
+            (is_editor, not_an_author, lint_clean),
+        ),
+        Transition(
+            "request-changes",
+            frozenset({State.IN_REVIEW}),
+            State.CHANGES_REQUESTED,
+            (is_editor, has_note),
+        ),
+        Transition("publish", frozenset({State.APPROVED}), State.PUBLISHED, (is_publisher,)),
+        Transition(
+            "publish-due", frozenset({State.SCHEDULED}), State.PUBLISHED, (is_publisher, is_due)
+        ),
+        Transition("correct", frozenset({State.PUBLISHED}), None, (is_publisher, has_note)),
+        Transition(
+            "retract", frozenset({State.PUBLISHED}), State.RETRACTED, (is_publisher, has_note)
+        ),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a transition did (``warning``: the git commit that followed it failed)."""
+
+    slug: str
+    action: str
+    before: State
+    after: State
+    path: Path
+    warning: str | None = None
+
+
+def transition(
+    newsroom: Newsroom,
+    slug: str,
+    action: str,
+    actor: Actor,
+    *,
+    note: str | None = None,
+    at: dt.datetime | None = None,
+    to_user: str | None = None,
+    now: dt.datetime | None = None,
+) -> Outcome:
+    """Apply ``action`` to the article ``slug`` as ``actor``; ``RefusedError`` if not allowed."""
+    if action not in TRANSITIONS:
+        raise UsageError(f"unknown action '{action}'")
+    rule = TRANSITIONS[action]
+    with newsroom.lock():
+        article = newsroom.article(slug)  # read again, under the lock
+        req = Request(newsroom, article, actor, action, note, at, to_user)
+        if now is not None:
+            req.now = now
+        if req.state not in rule.sources:
+            allowed = " or ".join(sorted(s.value for s in rule.sources))
+            verb = action.replace("-due", "")
+            raise RefusedError(
+                f"refused (state rule) cannot {verb} '{slug}': it is {req.state.value}, "
+                f"not {allowed}; nothing was changed"
+            )
+        for guard in rule.guards:
+            reason = guard(req)
+            if reason is not None:
+                raise RefusedError(f"refused {reason}; nothing was changed")
+        outcome = _apply(req, rule)
+        try:
+            commit_transition(newsroom, outcome, actor, note)
+        except GitError as exc:
+            return replace(
+                outcome, warning=f"the transition was made, but git commit failed: {exc}"
+            )
+    return outcome
+
+
+def _apply(req: Request, rule: Transition) -> Outcome:
+    article = req.article
+    meta = article.meta
+    assert meta is not None
+    raw: dict[str, Any] = dict(article.raw)
+    before = meta.state
+    after = rule.target or before
+    action = "publish" if rule.action == "publish-due" else rule.action
+    newsroom = req.newsroom
+    if rule.action == "publish":
+        when = req.at or meta.publish_at
+        if when is not None and when > req.now:
+            after = State.SCHEDULED
+            raw["publish_at"] = when
+    if after == State.PUBLISHED and before != State.PUBLISHED:
+        raw["published_at"] = req.now
+        raw["version"] = 1
+        raw["canonical_url"] = f"{newsroom.config.newsroom.base_url}/{meta.slug}/"
+    if rule.action == "assign":
+        raw["assignee"] = req.to_user
+    if rule.action == "correct":
+        corrections = list(raw.get("corrections") or [])
+        corrections.append({"at": req.now, "by": req.actor.user, "text": (req.note or "").strip()})
+        raw["corrections"] = corrections
+        raw["version"] = int(raw.get("version") or 1) + 1
+        raw["updated_at"] = req.now
+    if rule.action == "retract":
+        raw["retraction"] = (req.note or "").strip()
+        raw["updated_at"] = req.now
+    raw["state"] = after.value
+    history = list(raw.get("history") or [])
+    history.append(
+        {
+            "at": req.now,
+            "by": req.actor.user,
+            "action": action,
+            "from": before.value,
+            "to": after.value,
+            "note": (req.note.strip() if req.note else None),
+        }
+    )
+    raw["history"] = history
+    source = article.path
+    atomic_write(source, render_document(raw, article.body))
+    target = source
+    if after.folder != before.folder:
+        target = (
+            newsroom.published_dir if after.folder == "published" else newsroom.drafts_dir
+        ) / source.name
+        atomic_move(source, target)
+    return Outcome(meta.slug, action, before, after, target)
+
+
+def due(newsroom: Newsroom, now: dt.datetime | None = None) -> list[str]:
+    """Slugs of scheduled articles whose time has come."""
+    now = now or dt.datetime.now(dt.UTC)
+    found = []
+    for path in newsroom.article_paths("drafts"):
+        article = load_article(path)
+        meta = article.meta
+        if (
+            meta
+            and meta.state == State.SCHEDULED
+            and (meta.publish_at is None or meta.publish_at <= now)
+        ):
+            found.append(meta.slug)
+    return found
+
+
+def publish_due(newsroom: Newsroom, actor: Actor, now: dt.datetime | None = None) -> list[Outcome]:
+    """Publish every scheduled article whose time has come (safe to run every minute)."""
+    outcomes = []
+    for slug in due(newsroom, now):
+        try:
+            outcomes.append(transition(newsroom, slug, "publish-due", actor, now=now))
+        except RefusedError:
+            continue  # published meanwhile by another run
+    return outcomes
