@@ -1,0 +1,329 @@
+"""Every transition and every refusal of the workflow, through the command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import Room
+
+CLEAN = """---
+title: "Panel weighs the river treaty"
+slug: panel
+authors: [ana-ruiz]
+state: {state}
+section: events
+history: []
+---
+The panel met in Rosario.
+"""
+
+
+def meta(path: Path) -> dict:  # type: ignore[type-arg]
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+
+def article(room: Room, state: str = "draft", folder: str = "drafts", text: str = CLEAN) -> Path:
+    return room.write(f"{folder}/panel.md", text.format(state=state))
+
+
+# -- transitions that succeed -----------------------------------------------------------
+
+
+def test_submit_by_an_author(room: Room) -> None:
+    path = article(room)
+    result = room.run("--as", "ana", "submit", "panel")
+    assert result.exit_code == 0, result.output
+    assert result.output == "submit panel: draft -> in_review (drafts/panel.md)\n"
+    data = meta(path)
+    assert data["state"] == "in_review"
+    [entry] = data["history"]
+    assert (entry["by"], entry["action"], entry["from"], entry["to"], entry["note"]) == (
+        "ana", "submit", "draft", "in_review", None
+    )
+    assert isinstance(entry["at"], dt.datetime)
+    assert path.read_text(encoding="utf-8").endswith("---\nThe panel met in Rosario.\n")
+
+
+def test_as_after_the_command_and_from_the_environment(room: Room) -> None:
+    article(room)
+    assert room.run("submit", "panel", "--as", "tom").exit_code == 0  # tom is an editor
+    article(room, "in_review")
+    result = room.run("approve", "panel", "-m", "Checked.", env={"EDITORIAL_USER": "tom"})
+    assert result.exit_code == 0, result.output
+    assert meta(room.root / "drafts/panel.md")["history"][-1]["note"] == "Checked."
+
+
+def test_identity_from_git_email(room: Room) -> None:
+    article(room)
+    subprocess.run(["git", "init", "-q", str(room.root)], check=True)
+    subprocess.run(["git", "-C", str(room.root), "config", "user.email", "ANA@example.org"], check=True)
+    result = room.run("submit", "panel")
+    assert result.exit_code == 0, result.output
+    assert meta(room.root / "drafts/panel.md")["history"][-1]["by"] == "ana"
+
+
+def test_assign(room: Room) -> None:
+    path = article(room, "in_review")
+    result = room.run("--as", "tom", "assign", "panel", "--to", "tom")
+    assert result.exit_code == 0, result.output
+    assert result.output == "assign panel: in_review (drafts/panel.md)\n"
+    assert meta(path)["assignee"] == "tom"
+
+
+def test_request_changes_then_resubmit(room: Room) -> None:
+    path = article(room, "in_review")
+    result = room.run("--as", "tom", "request-changes", "panel", "-m", "Source the figure.")
+    assert result.exit_code == 0
+    assert meta(path)["state"] == "changes_requested"
+    assert room.run("--as", "ana", "submit", "panel").exit_code == 0
+    assert meta(path)["state"] == "in_review"
+
+
+def test_publish_moves_the_file(room: Room) -> None:
+    article(room, "approved")
+    result = room.run("--as", "pat", "publish", "panel")
+    assert result.exit_code == 0, result.output
+    assert result.output == "publish panel: approved -> published (published/panel.md)\n"
+    assert not (room.root / "drafts/panel.md").exists()
+    data = meta(room.root / "published/panel.md")
+    assert data["state"] == "published"
+    assert data["version"] == 1
+    assert data["canonical_url"] == "https://example.org/panel/"
+    assert isinstance(data["published_at"], dt.datetime)
+
+
+def test_publish_at_schedules_and_due_publishes(room: Room) -> None:
+    path = article(room, "approved")
+    soon = (dt.datetime.now(dt.UTC) + dt.timedelta(seconds=2)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    result = room.run("--as", "pat", "publish", "panel", "--at", soon)
+    assert result.exit_code == 0, result.output
+    assert meta(path)["state"] == "scheduled"
+    early = room.run("--as", "pat", "publish", "--due")
+    assert early.output == "Nothing is due.\n"
+    assert path.exists()
+    time.sleep(2.2)
+    due = room.run("--as", "pat", "publish", "--due")
+    assert due.exit_code == 0
+    assert due.output == "publish panel: scheduled -> published (published/panel.md)\n"
+    assert room.run("--as", "pat", "publish", "--due").output == "Nothing is due.\n"
+
+
+def test_a_future_publish_at_in_front_matter_schedules(room: Room) -> None:
+    text = CLEAN.replace("history: []", "publish_at: 2999-01-01T00:00:00Z\nhistory: []")
+    path = article(room, "approved", text=text)
+    assert room.run("--as", "pat", "publish", "panel").output.startswith(
+        "publish panel: approved -> scheduled"
+    )
+    assert meta(path)["state"] == "scheduled"
+
+
+def test_correct_and_retract(room: Room) -> None:
+    path = article(room, "published", "published")
+    result = room.run("--as", "pat", "correct", "panel", "-m", "The panel met on Friday, not Thursday.")
+    assert result.exit_code == 0, result.output
+    data = meta(path)
+    assert data["version"] == 2
+    assert data["corrections"][0]["text"] == "The panel met on Friday, not Thursday."
+    assert data["corrections"][0]["by"] == "pat"
+    result = room.run("--as", "pat", "retract", "panel", "-m", "The event did not take place.")
+    assert result.exit_code == 0
+    data = meta(path)
+    assert data["state"] == "retracted"
+    assert data["retraction"] == "The event did not take place."
+    assert path.exists()
+
+
+# -- refusals: exit 1, a message naming the rule, the file unchanged ---------------------
+
+
+@pytest.mark.parametrize(
+    ("state", "folder", "args", "message"),
+    [
+        ("draft", "drafts", ["--as", "pat", "submit", "panel"], "refused (author rule) pat is neither an author of 'panel' nor an editor"),
+        ("in_review", "drafts", ["--as", "ana", "approve", "panel"], "refused (two-person rule) ana is an author of 'panel' and cannot approve it"),
+        ("draft", "drafts", ["--as", "tom", "approve", "panel"], "refused (state rule) cannot approve 'panel': it is draft, not in_review"),
+        ("approved", "drafts", ["--as", "tom", "publish", "panel"], "refused (role rule) publish needs the publisher role; tom does not have it"),
+        ("draft", "drafts", ["--as", "pat", "publish", "panel"], "refused (state rule) cannot publish 'panel': it is draft, not approved"),
+        ("in_review", "drafts", ["--as", "tom", "request-changes", "panel", "-m", " "], "refused (note rule) request-changes needs a note"),
+        ("in_review", "drafts", ["--as", "ana", "assign", "panel", "--to", "pat"], "refused (assign rule) pat does not have the editor role"),
+        ("in_review", "drafts", ["--as", "ana", "assign", "panel", "--to", "zoe"], "refused (assign rule) 'zoe' is not in [staff]"),
+        ("published", "published", ["--as", "tom", "correct", "panel", "-m", "x"], "refused (role rule) correct needs the publisher role"),
+        ("draft", "drafts", ["--as", "pat", "retract", "panel", "-m", "x"], "refused (state rule) cannot retract 'panel': it is draft, not published"),
+        ("retracted", "published", ["--as", "pat", "retract", "panel", "-m", "x"], "refused (state rule)"),
+        ("in_review", "drafts", ["--as", "ana", "submit", "panel"], "refused (state rule) cannot submit 'panel': it is in_review, not changes_requested or draft"),
+    ],
+)
+def test_refusals(room: Room, state: str, folder: str, args: list[str], message: str) -> None:
+    path = article(room, state, folder)
+    before = path.read_bytes()
+    result = room.run(*args)
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith(f"error: {message}")
+    assert result.output.rstrip().endswith("nothing was changed")
+    assert path.read_bytes() == before
+
+
+def test_pat_cannot_approve_because_role(room: Room) -> None:
+    path = article(room, "in_review")
+    # pat has no byline; the role rule refuses before the two-person rule
+    result = room.run("--as", "pat", "approve", "panel")
+    assert "refused (role rule) approve needs the editor role" in result.output
+    assert meta(path)["state"] == "in_review"
+
+
+def test_lint_gate(room: Room) -> None:
+    text = CLEAN.replace("The panel met in Rosario.", "“We need rain,” said Julián Méndez.")
+    path = article(room, "draft", text=text)
+    before = path.read_bytes()
+    result = room.run("--as", "ana", "submit", "panel")
+    assert result.exit_code == 1
+    assert result.output.startswith(
+        "error: refused (lint gate) drafts/panel.md has 1 lint error (Q002 at 9:1); "
+        "run 'editorial lint drafts/panel.md'; nothing was changed"
+    )
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--as", "zoe", "submit", "panel"], "error: 'zoe' is not in [staff] of editorial.toml (staff: ana, pat, tom)\n"),
+        (["--as", "ana", "submit", "nope"], "error: no article 'nope' in drafts/ or published/\n"),
+        (["--as", "pat", "publish"], "error: publish needs a SLUG (or --due)\n"),
+        (["--as", "pat", "publish", "panel", "--due"], "error: --due takes no SLUG and no --at\n"),
+        (["--as", "pat", "publish", "panel", "--at", "tomorrow"], "error: --at: 'tomorrow' is not a date and time (use 2025-03-14T12:00:00Z)\n"),
+    ],
+)
+def test_usage_errors(room: Room, args: list[str], message: str) -> None:
+    article(room, "approved")
+    result = room.run(*args)
+    assert result.exit_code == 2
+    assert result.output == message
+
+
+def test_no_identity(room: Room, monkeypatch: pytest.MonkeyPatch) -> None:
+    article(room)
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", "/dev/null")
+    monkeypatch.setenv("GIT_CONFIG_SYSTEM", "/dev/null")
+    result = room.run("submit", "panel")
+    assert result.exit_code == 2
+    assert result.output == "error: who is acting? pass --as USER or set EDITORIAL_USER\n"
+
+
+# -- the full life of an article ----------------------------------------------------------
+
+
+def test_full_life(room: Room) -> None:
+    assert room.run("new", "Panel weighs the river treaty", "--author", "ana-ruiz").exit_code == 0
+    slug = "panel-weighs-the-river-treaty"
+    steps = [
+        ["--as", "ana", "submit", slug],
+        ["--as", "tom", "assign", slug, "--to", "tom"],
+        ["--as", "tom", "request-changes", slug, "-m", "Add the date."],
+        ["--as", "ana", "submit", slug],
+        ["--as", "tom", "approve", slug, "-m", "Good."],
+        ["--as", "ana", "publish", slug],
+        ["--as", "pat", "correct", slug, "-m", "Corrected the date."],
+        ["--as", "pat", "retract", slug, "-m", "Retracted at the source's request."],
+    ]
+    for step in steps:
+        result = room.run(*step)
+        assert result.exit_code == 0, (step, result.output)
+    history = room.run("history", slug)
+    lines = history.output.splitlines()
+    assert [line.split()[3] for line in lines] == [
+        "submit", "assign", "request-changes", "submit", "approve", "publish", "correct", "retract"
+    ]
+    assert [line.split()[2] for line in lines] == ["ana", "tom", "tom", "ana", "tom", "ana", "pat", "pat"]
+    assert lines[-1].endswith("published -> retracted  “Retracted at the source's request.”")
+    data = meta(room.root / "published" / f"{slug}.md")
+    assert data["state"] == "retracted" and data["version"] == 2
+    import json
+
+    entries = json.loads(room.run("history", slug, "--format", "json").output)
+    assert entries[0]["from"] == "draft" and entries[-1]["to"] == "retracted"
+    board = json.loads(room.run("status", "--format", "json").output)
+    assert board[0]["state"] == "retracted"
+
+
+def test_history_of_a_new_article(room: Room) -> None:
+    article(room)
+    assert room.run("history", "panel").output == "panel: no history yet (draft)\n"
+
+
+def test_status_counts_lint_errors(room: Room) -> None:
+    text = CLEAN.replace("The panel met in Rosario.", "“We need rain,” said Julián Méndez.")
+    article(room, "draft", text=text)
+    import json
+
+    rows = json.loads(room.run("status", "--format", "json").output)
+    assert rows[0]["errors"] == 1
+    assert "[1 lint error]" in room.run("status").output
+    assert json.loads(room.run("status", "--format", "json", "--no-lint").output)[0]["errors"] is None
+
+
+# -- git -----------------------------------------------------------------------------------
+
+
+def test_each_transition_is_a_git_commit(room: Room) -> None:
+    config = (room.root / "editorial.toml").read_text()
+    room.write("editorial.toml", config + "\n[git]\ncommit = true\n")
+    article(room)
+    git = ["git", "-C", str(room.root)]
+    subprocess.run([*git[:1], "init", "-q", str(room.root)], check=True)
+    subprocess.run([*git, "-c", "user.name=Setup", "-c", "user.email=s@x", "add", "-A"], check=True)
+    subprocess.run([*git, "-c", "user.name=Setup", "-c", "user.email=s@x", "commit", "-qm", "init"], check=True)
+    assert room.run("--as", "ana", "submit", "panel").exit_code == 0
+    log = subprocess.run([*git, "log", "-1", "--format=%an <%ae>|%s"], capture_output=True, text=True, check=True)
+    assert log.stdout.strip() == "Ana Ruiz <ana@example.org>|submit panel: draft -> in_review"
+
+
+def test_git_failure_is_a_warning(room: Room) -> None:
+    config = (room.root / "editorial.toml").read_text()
+    room.write("editorial.toml", config + "\n[git]\ncommit = true\n")
+    path = article(room)
+    result = room.run("--as", "ana", "submit", "panel")  # not a git repository
+    assert result.exit_code == 0
+    assert "warning: the transition was made, but git commit failed" in result.output
+    assert meta(path)["state"] == "in_review"
+
+
+# -- concurrency: real processes racing -----------------------------------------------------
+
+
+def test_four_processes_racing_one_wins(room: Room) -> None:
+    path = article(room)
+    env = {**os.environ, "EDITORIAL_ROOT": str(room.root)}
+    env.pop("EDITORIAL_USER", None)
+    users = ["ana", "tom", "ana", "tom"]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "editorial", "--as", user, "submit", "panel"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for user in users
+    ]
+    results = []
+    for proc in procs:
+        out, err = proc.communicate(timeout=60)
+        results.append((proc.returncode, out, err))
+    codes = sorted(code for code, _out, _err in results)
+    assert codes == [0, 1, 1, 1], results
+    for code, _out, err in results:
+        if code == 1:
+            assert "refused (state rule) cannot submit 'panel': it is in_review" in err
+    data = meta(path)
+    assert data["state"] == "in_review"
+    assert len(data["history"]) == 1
+    assert [p.name for p in (room.root / "drafts").iterdir()] == ["panel.md"]
