@@ -53,7 +53,9 @@ def test_findings(slug: str) -> None:
     _compare(GOLDEN / "findings" / f"{slug}.json", output)
 
 
-def test_demo_shows_every_quotation_rule() -> None:
+def test_demo_shows_every_quotation_figure_and_citation_rule() -> None:
     findings = json.loads(_run("lint", "--format", "json"))
     codes = {f["code"] for f in findings}
-    assert {"Q001", "Q002", "Q003", "Q004", "Q005", "Q006", "S001", "S002", "M003"} <= codes
+    wanted = {"Q001", "Q002", "Q003", "Q004", "Q005", "Q006", "S001", "S002", "M002", "M003"}
+    wanted |= {"F001", "F002", "F003", "F004", "F005", "F006", "C001", "C002", "C003", "A001", "A002"}
+    assert wanted <= codes, wanted - codes
