@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -15,6 +16,7 @@ from editorial.errors import EditorialError
 from editorial.newsroom.newsroom import Newsroom
 
 DEBUG_ENV = "EDITORIAL_DEBUG"
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 @dataclass
@@ -92,3 +94,23 @@ def cli(ctx: click.Context, root: Path | None, user: str | None) -> None:
     --help' for a command's options.
     """
     ctx.obj = Env(root=root, user=user)
+
+
+def format_option(
+    choices: tuple[str, ...] = ("text", "json"), help: str = "Output format."
+) -> Callable[[F], F]:
+    """``--format`` with these choices, text by default."""
+    return click.option(
+        "--format", "fmt", type=click.Choice(choices), default="text", show_default=True, help=help
+    )
+
+
+def transcript_option(command: F) -> F:
+    """``--transcript FILE``, repeatable: extra transcripts to verify quotations against."""
+    return click.option(
+        "--transcript",
+        "transcripts",
+        multiple=True,
+        type=click.Path(path_type=Path),
+        help="An extra transcript to verify quotations against (repeatable).",
+    )(command)

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from editorial.cli.app import Env, cli, pass_env
+from editorial.cli.app import Env, cli, format_option, pass_env, transcript_option
 from editorial.errors import NotFoundError
 from editorial.lint.engine import run_lint
 from editorial.lint.output import FORMATS, render
@@ -51,14 +51,7 @@ def _codes(values: tuple[str, ...]) -> list[str]:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default="text",
-    show_default=True,
-    help="Output format (text is coloured on a terminal).",
-)
+@format_option(FORMATS, help="Output format (text is coloured on a terminal).")
 @click.option(
     "--select",
     multiple=True,
@@ -68,13 +61,7 @@ def _codes(values: tuple[str, ...]) -> list[str]:
 @click.option(
     "--ignore", multiple=True, metavar="CODES", help="Also ignore these codes or prefixes."
 )
-@click.option(
-    "--transcript",
-    "transcripts",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="An extra transcript to verify quotations against (repeatable).",
-)
+@transcript_option
 @click.option("--no-cache", is_flag=True, help="Lint every file afresh, ignoring the cache.")
 @click.option(
     "--jobs",
@@ -122,14 +109,7 @@ def lint(
 
 @cli.command()
 @click.argument("code", required=False)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@format_option()
 def rule(code: str | None, fmt: str) -> None:
     """A lint rule's documentation (CODE or name), or the list of all rules."""
     rules = [get_rule(code)] if code else list(all_rules().values())
@@ -157,21 +137,8 @@ def rule(code: str | None, fmt: str) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
-@click.option(
-    "--transcript",
-    "transcripts",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="An extra transcript to verify quotations against (repeatable).",
-)
+@format_option()
+@transcript_option
 @pass_env
 def quotes(env: Env, paths: tuple[Path, ...], fmt: str, transcripts: tuple[Path, ...]) -> None:
     """The quote sheet: every quotation with its speaker and transcript match.

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from editorial.cli.app import Env, cli, pass_env
+from editorial.cli.app import Env, cli, format_option, pass_env
 from editorial.model.state import State
 from editorial.newsroom.create import init_newsroom, new_article
 from editorial.review.board import board, describe_age
@@ -63,14 +63,7 @@ def new(env: Env, title: str, author: str, section: str | None, slug: str | None
     help="Only articles in this state (repeatable).",
 )
 @click.option("--author", metavar="SLUG", help="Only articles with this byline author.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@format_option()
 @click.option(
     "--lint/--no-lint",
     "with_lint",
@@ -118,14 +111,7 @@ def status(
 
 @cli.command()
 @click.argument("slug")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@format_option()
 @pass_env
 def show(env: Env, slug: str, fmt: str) -> None:
     """One article's metadata: state, byline, people, sources, citations, history."""

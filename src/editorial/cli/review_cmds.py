@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from editorial.cli.app import Env, cli, pass_env
+from editorial.cli.app import Env, cli, format_option, pass_env
 from editorial.errors import UsageError
 from editorial.review.identity import identify
 from editorial.review.workflow import Outcome, publish_due, transition
@@ -172,14 +172,7 @@ def retract(env: Env, slug: str, note: str) -> None:
 
 @cli.command()
 @click.argument("slug")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@format_option()
 @pass_env
 def history(env: Env, slug: str, fmt: str) -> None:
     """The workflow history of SLUG: every transition, who made it and when."""

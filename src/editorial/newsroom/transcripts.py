@@ -17,6 +17,7 @@ from typing import Any
 import webvtt
 from webvtt.errors import MalformedFileError
 
+from editorial.data import word_list
 from editorial.errors import InputError
 from editorial.model.transcript import Transcript, Utterance
 from editorial.newsroom.text import decode
@@ -33,29 +34,7 @@ _HEADER = re.compile(
     rf"^\s*\[?(?P<name>{_NAME}(?:[ \t]+{_NAME}){{0,5}})\]?"
     r"[ \t]+\(?\d{1,2}:\d{2}(?::\d{2})?\)?\s*$"
 )
-_LOWER_OK = {
-    "de",
-    "del",
-    "da",
-    "das",
-    "do",
-    "dos",
-    "van",
-    "von",
-    "der",
-    "den",
-    "bin",
-    "al",
-    "la",
-    "le",
-    "di",
-    "du",
-    "y",
-    "e",
-    "ibn",
-    "st",
-    "st.",
-}
+_LOWER_OK = frozenset([*word_list("particles"), "st."])
 
 
 def _speaker_prefix(text: str) -> tuple[str, str] | None:

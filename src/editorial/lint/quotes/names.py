@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 
+from editorial.data import word_list
 from editorial.lint.quotes.words import not_names, title_pattern, titles
 from editorial.model.article import Person
 
@@ -51,32 +52,7 @@ def key(text: str) -> str:
     return " ".join(text.split())
 
 
-_PARTICLES = {
-    "de",
-    "del",
-    "della",
-    "da",
-    "das",
-    "do",
-    "dos",
-    "van",
-    "von",
-    "der",
-    "den",
-    "bin",
-    "al",
-    "el",
-    "la",
-    "le",
-    "di",
-    "du",
-    "y",
-    "e",
-    "ibn",
-    "ter",
-    "ten",
-    "st",
-}
+_PARTICLES = frozenset(word_list("particles"))
 _ROLE_STOP = {"of", "the", "a", "an", "at", "for", "and", "in", "on", "to", "who", "with"}
 
 

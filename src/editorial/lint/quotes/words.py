@@ -4,15 +4,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib.resources import files
 
+from editorial.data import word_list
 
-@cache
-def word_list(name: str) -> tuple[str, ...]:
-    """The entries of ``editorial/data/<name>.txt`` (comments and blanks dropped), unique."""
-    text = files("editorial").joinpath("data", f"{name}.txt").read_text(encoding="utf-8")
-    entries = (line.split("#", 1)[0].strip() for line in text.splitlines())
-    return tuple(dict.fromkeys(e for e in entries if e))
+__all__ = ["alternation", "word_list"]
 
 
 def alternation(entries: tuple[str, ...] | list[str]) -> str:
