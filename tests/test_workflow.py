@@ -46,7 +46,11 @@ def test_submit_by_an_author(room: Room) -> None:
     assert data["state"] == "in_review"
     [entry] = data["history"]
     assert (entry["by"], entry["action"], entry["from"], entry["to"], entry["note"]) == (
-        "ana", "submit", "draft", "in_review", None
+        "ana",
+        "submit",
+        "draft",
+        "in_review",
+        None,
     )
     assert isinstance(entry["at"], dt.datetime)
     assert path.read_text(encoding="utf-8").endswith("---\nThe panel met in Rosario.\n")
@@ -64,7 +68,9 @@ def test_as_after_the_command_and_from_the_environment(room: Room) -> None:
 def test_identity_from_git_email(room: Room) -> None:
     article(room)
     subprocess.run(["git", "init", "-q", str(room.root)], check=True)
-    subprocess.run(["git", "-C", str(room.root), "config", "user.email", "ANA@example.org"], check=True)
+    subprocess.run(
+        ["git", "-C", str(room.root), "config", "user.email", "ANA@example.org"], check=True
+    )
     result = room.run("submit", "panel")
     assert result.exit_code == 0, result.output
     assert meta(room.root / "drafts/panel.md")["history"][-1]["by"] == "ana"
@@ -127,7 +133,9 @@ def test_a_future_publish_at_in_front_matter_schedules(room: Room) -> None:
 
 def test_correct_and_retract(room: Room) -> None:
     path = article(room, "published", "published")
-    result = room.run("--as", "pat", "correct", "panel", "-m", "The panel met on Friday, not Thursday.")
+    result = room.run(
+        "--as", "pat", "correct", "panel", "-m", "The panel met on Friday, not Thursday."
+    )
     assert result.exit_code == 0, result.output
     data = meta(path)
     assert data["version"] == 2
@@ -147,18 +155,78 @@ def test_correct_and_retract(room: Room) -> None:
 @pytest.mark.parametrize(
     ("state", "folder", "args", "message"),
     [
-        ("draft", "drafts", ["--as", "pat", "submit", "panel"], "refused (author rule) pat is neither an author of 'panel' nor an editor"),
-        ("in_review", "drafts", ["--as", "ana", "approve", "panel"], "refused (two-person rule) ana is an author of 'panel' and cannot approve it"),
-        ("draft", "drafts", ["--as", "tom", "approve", "panel"], "refused (state rule) cannot approve 'panel': it is draft, not in_review"),
-        ("approved", "drafts", ["--as", "tom", "publish", "panel"], "refused (role rule) publish needs the publisher role; tom does not have it"),
-        ("draft", "drafts", ["--as", "pat", "publish", "panel"], "refused (state rule) cannot publish 'panel': it is draft, not approved"),
-        ("in_review", "drafts", ["--as", "tom", "request-changes", "panel", "-m", " "], "refused (note rule) request-changes needs a note"),
-        ("in_review", "drafts", ["--as", "ana", "assign", "panel", "--to", "pat"], "refused (assign rule) pat does not have the editor role"),
-        ("in_review", "drafts", ["--as", "ana", "assign", "panel", "--to", "zoe"], "refused (assign rule) 'zoe' is not in [staff]"),
-        ("published", "published", ["--as", "tom", "correct", "panel", "-m", "x"], "refused (role rule) correct needs the publisher role"),
-        ("draft", "drafts", ["--as", "pat", "retract", "panel", "-m", "x"], "refused (state rule) cannot retract 'panel': it is draft, not published"),
-        ("retracted", "published", ["--as", "pat", "retract", "panel", "-m", "x"], "refused (state rule)"),
-        ("in_review", "drafts", ["--as", "ana", "submit", "panel"], "refused (state rule) cannot submit 'panel': it is in_review, not changes_requested or draft"),
+        (
+            "draft",
+            "drafts",
+            ["--as", "pat", "submit", "panel"],
+            "refused (author rule) pat is neither an author of 'panel' nor an editor",
+        ),
+        (
+            "in_review",
+            "drafts",
+            ["--as", "ana", "approve", "panel"],
+            "refused (two-person rule) ana is an author of 'panel' and cannot approve it",
+        ),
+        (
+            "draft",
+            "drafts",
+            ["--as", "tom", "approve", "panel"],
+            "refused (state rule) cannot approve 'panel': it is draft, not in_review",
+        ),
+        (
+            "approved",
+            "drafts",
+            ["--as", "tom", "publish", "panel"],
+            "refused (role rule) publish needs the publisher role; tom does not have it",
+        ),
+        (
+            "draft",
+            "drafts",
+            ["--as", "pat", "publish", "panel"],
+            "refused (state rule) cannot publish 'panel': it is draft, not approved",
+        ),
+        (
+            "in_review",
+            "drafts",
+            ["--as", "tom", "request-changes", "panel", "-m", " "],
+            "refused (note rule) request-changes needs a note",
+        ),
+        (
+            "in_review",
+            "drafts",
+            ["--as", "ana", "assign", "panel", "--to", "pat"],
+            "refused (assign rule) pat does not have the editor role",
+        ),
+        (
+            "in_review",
+            "drafts",
+            ["--as", "ana", "assign", "panel", "--to", "zoe"],
+            "refused (assign rule) 'zoe' is not in [staff]",
+        ),
+        (
+            "published",
+            "published",
+            ["--as", "tom", "correct", "panel", "-m", "x"],
+            "refused (role rule) correct needs the publisher role",
+        ),
+        (
+            "draft",
+            "drafts",
+            ["--as", "pat", "retract", "panel", "-m", "x"],
+            "refused (state rule) cannot retract 'panel': it is draft, not published",
+        ),
+        (
+            "retracted",
+            "published",
+            ["--as", "pat", "retract", "panel", "-m", "x"],
+            "refused (state rule)",
+        ),
+        (
+            "in_review",
+            "drafts",
+            ["--as", "ana", "submit", "panel"],
+            "refused (state rule) cannot submit 'panel': it is in_review, not changes_requested or draft",
+        ),
     ],
 )
 def test_refusals(room: Room, state: str, folder: str, args: list[str], message: str) -> None:
@@ -195,11 +263,17 @@ def test_lint_gate(room: Room) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--as", "zoe", "submit", "panel"], "error: 'zoe' is not in [staff] of editorial.toml (staff: ana, pat, tom)\n"),
+        (
+            ["--as", "zoe", "submit", "panel"],
+            "error: 'zoe' is not in [staff] of editorial.toml (staff: ana, pat, tom)\n",
+        ),
         (["--as", "ana", "submit", "nope"], "error: no article 'nope' in drafts/ or published/\n"),
         (["--as", "pat", "publish"], "error: publish needs a SLUG (or --due)\n"),
         (["--as", "pat", "publish", "panel", "--due"], "error: --due takes no SLUG and no --at\n"),
-        (["--as", "pat", "publish", "panel", "--at", "tomorrow"], "error: --at: 'tomorrow' is not a date and time (use 2025-03-14T12:00:00Z)\n"),
+        (
+            ["--as", "pat", "publish", "panel", "--at", "tomorrow"],
+            "error: --at: 'tomorrow' is not a date and time (use 2025-03-14T12:00:00Z)\n",
+        ),
     ],
 )
 def test_usage_errors(room: Room, args: list[str], message: str) -> None:
@@ -240,9 +314,25 @@ def test_full_life(room: Room) -> None:
     history = room.run("history", slug)
     lines = history.output.splitlines()
     assert [line.split()[3] for line in lines] == [
-        "submit", "assign", "request-changes", "submit", "approve", "publish", "correct", "retract"
+        "submit",
+        "assign",
+        "request-changes",
+        "submit",
+        "approve",
+        "publish",
+        "correct",
+        "retract",
     ]
-    assert [line.split()[2] for line in lines] == ["ana", "tom", "tom", "ana", "tom", "ana", "pat", "pat"]
+    assert [line.split()[2] for line in lines] == [
+        "ana",
+        "tom",
+        "tom",
+        "ana",
+        "tom",
+        "ana",
+        "pat",
+        "pat",
+    ]
     assert lines[-1].endswith("published -> retracted  “Retracted at the source's request.”")
     data = meta(room.root / "published" / f"{slug}.md")
     assert data["state"] == "retracted" and data["version"] == 2
@@ -267,7 +357,9 @@ def test_status_counts_lint_errors(room: Room) -> None:
     rows = json.loads(room.run("status", "--format", "json").output)
     assert rows[0]["errors"] == 1
     assert "[1 lint error]" in room.run("status").output
-    assert json.loads(room.run("status", "--format", "json", "--no-lint").output)[0]["errors"] is None
+    assert (
+        json.loads(room.run("status", "--format", "json", "--no-lint").output)[0]["errors"] is None
+    )
 
 
 # -- git -----------------------------------------------------------------------------------
@@ -280,9 +372,13 @@ def test_each_transition_is_a_git_commit(room: Room) -> None:
     git = ["git", "-C", str(room.root)]
     subprocess.run([*git[:1], "init", "-q", str(room.root)], check=True)
     subprocess.run([*git, "-c", "user.name=Setup", "-c", "user.email=s@x", "add", "-A"], check=True)
-    subprocess.run([*git, "-c", "user.name=Setup", "-c", "user.email=s@x", "commit", "-qm", "init"], check=True)
+    subprocess.run(
+        [*git, "-c", "user.name=Setup", "-c", "user.email=s@x", "commit", "-qm", "init"], check=True
+    )
     assert room.run("--as", "ana", "submit", "panel").exit_code == 0
-    log = subprocess.run([*git, "log", "-1", "--format=%an <%ae>|%s"], capture_output=True, text=True, check=True)
+    log = subprocess.run(
+        [*git, "log", "-1", "--format=%an <%ae>|%s"], capture_output=True, text=True, check=True
+    )
     assert log.stdout.strip() == "Ana Ruiz <ana@example.org>|submit panel: draft -> in_review"
 
 

@@ -57,5 +57,17 @@ def test_demo_shows_every_quotation_figure_and_citation_rule() -> None:
     findings = json.loads(_run("lint", "--format", "json"))
     codes = {f["code"] for f in findings}
     wanted = {"Q001", "Q002", "Q003", "Q004", "Q005", "Q006", "S001", "S002", "M002", "M003"}
-    wanted |= {"F001", "F002", "F003", "F004", "F005", "F006", "C001", "C002", "C003", "A001", "A002"}
+    wanted |= {
+        "F001",
+        "F002",
+        "F003",
+        "F004",
+        "F005",
+        "F006",
+        "C001",
+        "C002",
+        "C003",
+        "A001",
+        "A002",
+    }
     assert wanted <= codes, wanted - codes
