@@ -31,10 +31,17 @@ from editorial.lint.quotes.names import (
     looks_like_name,
     name_pattern,
     pronoun_gender,
+    strip_titles,
     title_gender,
 )
 from editorial.lint.quotes.scan import Block, skeleton
-from editorial.lint.quotes.words import alternation, attribution_nouns, speech_verbs, word_list
+from editorial.lint.quotes.words import (
+    alternation,
+    attribution_nouns,
+    not_names,
+    speech_verbs,
+    word_list,
+)
 
 SpeakerKind = Literal["person", "name", "description"]
 MARK = "\x07"  # stands for the characters of a quotation in the skeleton
@@ -227,6 +234,7 @@ class _Attributor:
                 if 0 <= i < len(chars):
                     chars[i] = " "
         self.skel = "".join(chars)
+        self.names = names = names.with_discovered(self._discover())
         full = sorted(
             (self.skel.find(person.name), person.id)
             for person in names.known.values()
@@ -541,7 +549,7 @@ class _Attributor:
                     or re.fullmatch(r"\s*(?:[a-z][\w'’-]*\s+){1,4}", before)
                 )
             ):
-                return _Who(speaker, "person")
+                return _Who(speaker, _kind(speaker))
             if stop < base:
                 break
         last = re.search(r"(?:^|(?<=[\s(—–\-,;]))([\w’'-]+)$", stripped)
@@ -583,7 +591,7 @@ class _Attributor:
                 else None
             )
             if by_role is not None:
-                return _Who(by_role, "person")
+                return _Who(by_role, _kind(by_role))
             if head in _NOT_SPEAKERS:
                 return None
             return _Who(Speaker(None, clause_text[0].lower() + clause_text[1:]), "description")
@@ -607,7 +615,7 @@ class _Attributor:
             if start == offset:
                 rest = self.skel[stop : stop + 3]
                 if not strict or re.match(r"^\s*[,:]", rest) or not rest.strip():
-                    return _Who(speaker, "person")
+                    return _Who(speaker, _kind(speaker))
             if start > offset:
                 break
         first = re.match(r"^([\w’'-]+)\b", stripped)
@@ -632,7 +640,7 @@ class _Attributor:
             return None
         known = self.names.resolve(text)
         if known is not None:
-            return _Who(known, "person")
+            return _Who(known, _kind(known))
         lowered = text.lower()
         if lowered in _PRONOUNS:
             return self._pronoun(text, at)
@@ -659,7 +667,7 @@ class _Attributor:
         floor = self._reach_floor(at)
         asked = [b for b in self.questions if b.end < at]
         candidates: list[tuple[int, _Who, bool]] = [
-            (start, _Who(speaker, "person"), self._possessive(stop))
+            (start, _Who(speaker, _kind(speaker)), self._possessive(stop))
             for start, stop, speaker in self.mentions
             if floor <= start < at and not any(b.start <= start < b.end for b in asked)
         ]
@@ -724,6 +732,43 @@ class _Attributor:
                 if word in _NOUN_GENDER:
                     return _NOUN_GENDER[word]
         return self.genders.get(speaker.id or speaker.name)
+
+    def _discover(self) -> list[str]:
+        """Full names the text gives to people who are not among the article's people, so
+        that their later surnames and pronouns resolve to them. A name counts when it is a
+        speech verb's subject or object ("said Julián Méndez"), has a title ("Sen. Maria
+        Ortega") or an age ("Rosa Aliaga, 45,"), follows a lowercase role ("crane operator
+        Lucas Paz"), or has its surname or first name used again on its own. Names with an
+        organisation's or a place's word ("National University") do not count."""
+        verb = _patterns()["verb"].pattern
+        orgs = _org_words()
+        found: list[str] = []
+        for match in re.finditer(name_pattern(), self.skel):
+            text = " ".join(match.group(0).split())
+            bare = strip_titles(text)
+            words = bare.split()
+            if not 2 <= len(words) <= 4 or any(w.strip(".,") in orgs for w in words):
+                continue
+            if not looks_like_name(text) or any(
+                self.names.resolve(" ".join(words[i:])) for i in range(len(words))
+            ):
+                continue  # "Transport Minister Silvia Varela" is Varela, who is listed
+            after = self.skel[match.end() : match.end() + 160]
+            before = self.skel[max(0, match.start() - 40) : match.start()]
+            speaks = re.match(
+                rf"^(?:\s*,[^,.;{MARK}]{{1,120}},)?\s+(?:\w+ly\s+)?(?:{verb})(?![\w-])", after
+            ) or re.search(rf"(?<![\w-])(?:{verb})\s+$", before)
+            aged = re.match(r"^,\s+\d{1,3},", after)
+            noun = re.search(r"\b([a-z][\w-]+)\s+$", before)
+            role = noun is not None and noun.group(1) in _person_nouns()
+            reused = any(
+                re.search(rf"(?<![\w’'-]){re.escape(w)}(?![\w’'-])", self.skel[match.end() :])
+                for w in (words[-1], words[0])
+                if len(w) > 2 and w not in not_names()
+            )
+            if bare != text or speaks or aged or role or reused:
+                found.append(bare)
+        return list(dict.fromkeys(found))
 
     def _role_mentions(self) -> list[tuple[int, int, Speaker]]:
         """ "The president", "the mayor": a role noun that names one of the people."""
@@ -927,7 +972,7 @@ class _Attributor:
                     ):
                         known = speaker
                         break
-            return None if known is None else _Who(known, "person")
+            return None if known is None else _Who(known, _kind(known))
         return None
 
     def _only_quotes(self, index: int) -> bool:
@@ -939,6 +984,21 @@ class _Attributor:
         block = self.found.blocks[index]
         tail = self.skel[q.end : block.end]
         return len(tail.strip()) < 80 and MARK not in tail
+
+
+def _kind(speaker: Speaker) -> SpeakerKind:
+    """A person of the article's people, or a name the text gives that is not among them."""
+    return "person" if speaker.id is not None else "name"
+
+
+@cache
+def _person_nouns() -> frozenset[str]:
+    return frozenset(word_list("person_nouns"))
+
+
+@cache
+def _org_words() -> frozenset[str]:
+    return frozenset(word_list("org_words"))
 
 
 def _is_institution(speaker: Speaker) -> bool:

@@ -53,6 +53,7 @@ def key(text: str) -> str:
 
 
 _PARTICLES = frozenset(word_list("particles"))
+DISCOVERED = "~"
 _ROLE_STOP = {"of", "the", "a", "an", "at", "for", "and", "in", "on", "to", "who", "with"}
 
 
@@ -68,15 +69,28 @@ class Known:
 class NameIndex:
     """The names of the article's people and authors, for resolving and finding mentions."""
 
-    def __init__(self, people: Iterable[Person], authors: Iterable[tuple[str, str]] = ()) -> None:
+    def __init__(
+        self,
+        people: Iterable[Person],
+        authors: Iterable[tuple[str, str]] = (),
+        discovered: Iterable[str] = (),
+    ) -> None:
+        self._people = list(people)
+        self._authors = list(authors)
         self.known: dict[str, Known] = {}
-        for p in people:
+        for p in self._people:
             self.known[p.id] = Known(p.id, p.name, p.title, p.role, tuple(p.aliases))
-        for slug, name in authors:
+        for slug, name in self._authors:
             if slug not in self.known and key(name) not in {
                 key(k.name) for k in self.known.values()
             }:
                 self.known[slug] = Known(slug, name, None, None, ())
+        for name in discovered:  # named in the text, not among the people: "~" ids
+            ident = DISCOVERED + "-".join(key(name).split())
+            if ident not in self.known and key(name) not in {
+                key(k.name) for k in self.known.values()
+            }:
+                self.known[ident] = Known(ident, name, None, None, ())
         forms: dict[str, set[str]] = defaultdict(set)
         weak: dict[str, set[str]] = defaultdict(set)
         for person in self.known.values():
@@ -101,8 +115,13 @@ class NameIndex:
             if self._forms.get(key(form)) == person.id
         }
 
+    def with_discovered(self, names: Iterable[str]) -> NameIndex:
+        """This index and the people the text names without listing them."""
+        return NameIndex(self._people, self._authors, names)
+
     def speaker(self, person_id: str) -> Speaker:
-        return Speaker(person_id, self.known[person_id].name)
+        name = self.known[person_id].name
+        return Speaker(None if person_id.startswith(DISCOVERED) else person_id, name)
 
     def resolve(self, text: str) -> Speaker | None:
         """The known person ``text`` names, or None (titles and possessives are ignored)."""
@@ -208,7 +227,10 @@ def strip_titles(text: str) -> str:
     """``text`` without leading titles ("Foreign Minister Dr. Ana Ruiz" -> "Ana Ruiz")."""
     global _TITLE_RE
     if _TITLE_RE is None:
-        _TITLE_RE = re.compile(rf"^(?:(?:{title_pattern()})(?:\s+|$))+", re.IGNORECASE)
+        _TITLE_RE = re.compile(
+            rf"^(?:[A-Z][a-z]+\s+(?=(?:{title_pattern()})\s))?(?:(?:{title_pattern()})(?:\s+|$))+",
+            re.IGNORECASE,
+        )
     stripped = _TITLE_RE.sub("", text.strip())
     return stripped if stripped else text.strip()
 
