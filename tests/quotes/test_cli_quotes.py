@@ -86,3 +86,16 @@ def test_no_quotations(room: Room) -> None:
     room.article("panel")
     result = room.run("quotes")
     assert result.output == "0 quotations, 0 without a speaker.\n"
+
+
+def test_quotes_of_a_file_without_front_matter(room: Room) -> None:
+    plain = room.write(
+        "elsewhere/plain.txt",
+        "The mayor, Ana Lopez, spoke first. “We will rebuild the bridge,” Lopez said.\n\n"
+        "She added: “It will take two years.”\n",
+    )
+    rows = json.loads(room.run("quotes", str(plain), "--format", "json").output)
+    assert [(r["speaker"], r["cue"]) for r in rows] == [
+        ({"id": None, "name": "Ana Lopez"}, "verb"),
+        ({"id": None, "name": "Ana Lopez"}, "pronoun"),
+    ]

@@ -13,6 +13,7 @@ from editorial.lint.quotes.attribution import Attribution, attribute, same_speak
 from editorial.lint.quotes.finder import Found, Quotation, find_quotations
 from editorial.lint.quotes.names import NameIndex, Speaker
 from editorial.lint.quotes.verify import Passage, TranscriptIndex, Verdict
+from editorial.model.article import ArticleMeta
 from editorial.model.transcript import Transcript
 from editorial.newsroom.article import Article
 from editorial.newsroom.newsroom import Newsroom
@@ -71,27 +72,36 @@ class QuoteAnalysis:
         return check
 
 
+def meta_of(article: Article) -> ArticleMeta:
+    """The article's front matter, or an empty one for a file without front matter (plain
+    text or Markdown from elsewhere): its quotations are still found and attributed."""
+    if article.meta is not None:
+        return article.meta
+    return ArticleMeta.model_construct(
+        title="", slug=article.path.stem, authors=[], people=[], transcripts=[], citations=[]
+    )
+
+
 def name_index(newsroom: Newsroom, article: Article) -> NameIndex:
     """The people of ``article`` and its authors (by their names in authors/)."""
-    assert article.meta is not None
+    meta = meta_of(article)
     authors = []
-    for slug in article.meta.authors:
+    for slug in meta.authors:
         try:
             author = newsroom.author(slug)
         except InputError:
             author = None
         authors.append((slug, author.name if author else slug.replace("-", " ").title()))
-    return NameIndex(article.meta.people, authors)
+    return NameIndex(meta.people, authors)
 
 
 def load_transcripts(
     newsroom: Newsroom, article: Article, extra: Sequence[Path] = ()
 ) -> tuple[list[Transcript], list[SourceProblem]]:
     """The article's transcripts (front matter, then ``extra``) and the ones that failed."""
-    assert article.meta is not None
     loaded: list[Transcript] = []
     problems: list[SourceProblem] = []
-    for i, name in enumerate(article.meta.transcripts):
+    for i, name in enumerate(meta_of(article).transcripts):
         path = newsroom.source_path(name)
         if not path.is_file():
             problems.append(SourceProblem(i, name, f"transcript sources/{name} does not exist"))
