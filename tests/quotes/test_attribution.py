@@ -188,3 +188,17 @@ def test_ambiguous_surname_resolves_to_no_one() -> None:
     names = NameIndex([Person(id="a", name="Ana Ortiz"), Person(id="b", name="Rafael Ortiz")])
     assert names.resolve("Ortiz") is None
     assert names.resolve("Rafael Ortiz") == names.speaker("b")
+
+
+def test_bold_speaker_lines_head_their_quotations() -> None:
+    body = (
+        "**Hannah Lindqvist**, Basin Law Institute\n\nShe spoke second.\n\n"
+        "“A treaty without a trigger is a promise without a date.”\n\n"
+        "**What about the gauges?**\n\n“They have to be joint and public, every one of them.”\n"
+    )
+    assert attributions(body) == [("Hannah Lindqvist", "heading"), ("Hannah Lindqvist", "heading")]
+
+
+def test_a_dash_after_a_quotation_in_running_text() -> None:
+    body = "- “No treaty survives a drought it was never written for.” — Amara Okafor Nwosu\n"
+    assert attributions(body) == [("Amara Okafor Nwosu", "dash")]

@@ -368,6 +368,11 @@ class _Attributor:
         return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
     def _right_cues(self, right: str, at: int) -> tuple[_Who, str] | None:
+        dash = re.match(r"^[\s,.]*(?:—|–|―|--)\s*(?P<who>[^\n,.;:(\x07]{2,80})", right)
+        if dash is not None:  # “…” — Amara Okafor Nwosu
+            who = self._classify(dash.group("who"), at + dash.start("who"))
+            if who is not None and who.kind != "description":
+                return who, "dash"
         lead = re.match(r"^[\s,;:—–\-)\]]*", right)
         skip = lead.end() if lead else 0
         text = right[skip:]
@@ -954,7 +959,15 @@ class _Attributor:
         return Attribution(q, who.speaker, "dash", who.kind, "direct")
 
     def _section_speaker(self, q: Quotation) -> _Who | None:
+        """The person a heading (or a bold speaker line) above the quotation names."""
         for block in reversed(self.found.blocks[: q.block]):
+            if block.kind == "paragraph":
+                line = _SPEAKER_LINE.match(self.found.masked[block.start : block.end])
+                if line is not None:
+                    who = self._classify(line.group("name"), block.start)
+                    if who is not None and who.kind != "description":
+                        return who
+                continue
             if block.kind != "heading":
                 continue
             text = self.skel[block.start : block.end]
@@ -984,6 +997,12 @@ class _Attributor:
         block = self.found.blocks[index]
         tail = self.skel[q.end : block.end]
         return len(tail.strip()) < 80 and MARK not in tail
+
+
+# A paragraph that is a speaker's name in bold, maybe with a role: "**Ana Ruiz**, moderator".
+_SPEAKER_LINE = re.compile(
+    r"^\s*(\*\*|__)(?P<name>[^*_\n:]{3,80}?):?\1\s*(?:[,:—–-][^\n]{0,120})?\s*$"
+)
 
 
 def _kind(speaker: Speaker) -> SpeakerKind:
