@@ -207,3 +207,13 @@ def test_rule_unknown(room: Room) -> None:
     result = room.run("rule", "X123")
     assert result.exit_code == 2
     assert result.output == "error: unknown rule 'X123' (run 'editorial rule' for the list)\n"
+
+
+def test_invalid_front_matter_still_checks_the_body(room: Room) -> None:
+    room.write(
+        "drafts/lenient.md",
+        "---\ntitle: T\nslug: lenient\nauthors: Ana Ruiz\npeople:\n  - {id: ok, name: Rafael Ortiz}\n"
+        "  - {name: no id}\n---\n“Owners are not banks, and never were,” said Julián Méndez.\n",
+    )
+    findings = json.loads(room.run("lint", "--format", "json").output)
+    assert [(f["code"], f["line"]) for f in findings] == [("M001", 4), ("M001", 7), ("Q002", 9)]

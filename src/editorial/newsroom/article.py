@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args, get_origin
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from editorial.model.article import ArticleMeta
+from editorial.model.state import State
 from editorial.newsroom.document import Document, Problem, read_document
 
 
@@ -20,6 +21,7 @@ class Article:
     meta: ArticleMeta | None
     problems: list[Problem]
     unknown_keys: list[str]
+    lenient: ArticleMeta | None = None
 
     @property
     def path(self) -> Path:
@@ -71,10 +73,48 @@ def validate_meta(document: Document) -> tuple[ArticleMeta | None, list[Problem]
     return meta, problems
 
 
+def lenient_meta(document: Document) -> ArticleMeta | None:
+    """The front matter's valid fields, when some field fails the schema: what the checks of
+    the body (quotations, figures) can still use. None when the YAML itself is broken."""
+    if document.problems or not document.has_front_matter:
+        return None
+    data: dict[str, Any] = {}
+    for name, info in ArticleMeta.model_fields.items():
+        key = info.alias or name
+        if key not in document.meta or info.annotation is None:
+            continue
+        value = document.meta[key]
+        try:
+            data[name] = TypeAdapter(info.annotation).validate_python(value)
+        except ValidationError:
+            items = get_args(info.annotation)
+            if get_origin(info.annotation) is list and isinstance(value, list) and items:
+                adapter: TypeAdapter[Any] = TypeAdapter(items[0])
+                data[name] = [v for v in (_try(adapter, item) for item in value) if v is not None]
+    title = document.meta.get("title")
+    data.setdefault("title", title if isinstance(title, str) else document.path.stem)
+    data.setdefault("slug", document.path.stem)
+    data.setdefault("state", State.DRAFT)
+    for name in ("authors", "tags", "people", "transcripts", "citations", "history", "corrections"):
+        data.setdefault(name, [])
+    for name, info in ArticleMeta.model_fields.items():
+        if name not in data and not info.is_required():
+            data[name] = info.get_default(call_default_factory=True)
+    return ArticleMeta.model_construct(**data)
+
+
+def _try(adapter: TypeAdapter[Any], value: Any) -> Any:
+    try:
+        return adapter.validate_python(value)
+    except ValidationError:
+        return None
+
+
 def load_article(path: Path) -> Article:
     """Read an article file; never raises for bad content (see ``Article.problems``)."""
     document = read_document(path)
     meta, problems = validate_meta(document)
     known = ArticleMeta.known_keys()
     unknown = [key for key in document.meta if key not in known]
-    return Article(document=document, meta=meta, problems=problems, unknown_keys=unknown)
+    lenient = lenient_meta(document) if meta is None else None
+    return Article(document, meta, problems, unknown, lenient)

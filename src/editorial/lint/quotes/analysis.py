@@ -77,6 +77,8 @@ def meta_of(article: Article) -> ArticleMeta:
     text or Markdown from elsewhere): its quotations are still found and attributed."""
     if article.meta is not None:
         return article.meta
+    if article.lenient is not None:
+        return article.lenient
     return ArticleMeta.model_construct(
         title="", slug=article.path.stem, authors=[], people=[], transcripts=[], citations=[]
     )

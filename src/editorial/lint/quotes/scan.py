@@ -17,8 +17,6 @@ _MASKS = [
     re.compile(r"<!--.*?(?:-->|\Z)", re.S),  # HTML comments (suppressions among them)
     re.compile(r"(`+)[^`\n]*?\1"),  # inline code
     re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"),  # images
-    re.compile(r"(?<=\])\([^)\s]+(?:\s+\"[^\"\n]*\")?\)"),  # link targets [text](url "title")
-    re.compile(r"(?<=\])\[[^\]\n]*\]"),  # reference links [text][ref]
     re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*$", re.M),  # link reference definitions
     re.compile(r"<https?://[^>\s]+>"),  # autolinks
     re.compile(r"https?://[^\s)\]>\"”]+"),  # bare URLs
@@ -35,9 +33,21 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
+# A link: its text stays, its brackets and target go. [text](url "title") or [text][ref].
+_LINK = re.compile(r"\[(?P<text>[^\[\]\n]*)\](?:\([^)\s]*(?:\s+\"[^\"\n]*\")?\)|\[[^\]\n]*\])")
+
+
+def _link(match: re.Match[str]) -> str:
+    text = match.group("text")
+    return " " + text + " " * (len(match.group(0)) - len(text) - 1)
+
+
 def mask(body: str) -> str:
     """``body`` with code, comments, tags, URLs and markers replaced by spaces."""
     text = _FENCE.sub(_blank, body)
+    for pattern in _MASKS[:3]:  # comments, code and images first: their links stay hidden
+        text = pattern.sub(_blank, text)
+    text = _LINK.sub(_link, text)
     for pattern in _MASKS:
         text = pattern.sub(_blank, text)
     return text

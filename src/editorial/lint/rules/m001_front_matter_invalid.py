@@ -40,6 +40,7 @@ class FrontMatterInvalid(Rule):
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         for problem in ctx.article.problems:
             if problem.field is not None:
-                yield ctx.at_field(problem.field.split("."), problem.message)
+                loc = [int(p) if p.isdigit() else p for p in problem.field.split(".")]
+                yield ctx.at_field(loc, problem.message)
             else:
                 yield ctx.at_line(problem.line, problem.message, column=problem.column)
