@@ -125,3 +125,12 @@ def test_helpers() -> None:
     assert normal_tokens("Don’t STOP—now, “ok”") == ["dont", "stop", "now", "ok"]
     assert quote_pattern("… [x] …") == []
     assert len(index_words := quote_pattern("a … b")) == 3 and index_words[1].high == 80
+
+
+def test_numerals_and_number_words_are_one_word() -> None:
+    vtt = "WEBVTT\n\n1\n00:00:01.000 --> 00:00:05.000\nLucía Fernández: The river carried about thirty percent less water, some 4,200 cubic hectometres.\n"
+    index = TranscriptIndex([parse_vtt(vtt, "x.vtt")])
+    assert [m.speaker for m in index.find("about 30% less water")] == ["Lucía Fernández"]
+    assert [m.speaker for m in index.find("thirty per cent less")] == ["Lucía Fernández"]
+    assert [m.speaker for m in index.find("some 4200 cubic hectometres")] == ["Lucía Fernández"]
+    assert index.find("about forty percent less") == []

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from editorial.lint.quotes.names import Speaker, fold
 from editorial.model.transcript import Transcript, Utterance
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_TOKEN = re.compile(r"[^\W_]+(?:['’,][^\W_]+)*")
 _ELLIPSIS = re.compile(r"…|\.\s*\.\s*\.")
 _BRACKET = re.compile(r"\[([^\]]*)\]")
 BOUNDARY = "\x00"
@@ -35,9 +35,67 @@ CLOSEST_MIN_SCORE = 0.7
 Status = Literal["verbatim", "closest", "none"]
 
 
+_NUMBERS = {
+    "zero": "0",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+    "thirteen": "13",
+    "fourteen": "14",
+    "fifteen": "15",
+    "sixteen": "16",
+    "seventeen": "17",
+    "eighteen": "18",
+    "nineteen": "19",
+    "twenty": "20",
+    "thirty": "30",
+    "forty": "40",
+    "fifty": "50",
+    "sixty": "60",
+    "seventy": "70",
+    "eighty": "80",
+    "ninety": "90",
+}
+
+
+def _word(token: str) -> str:
+    """A token as compared: a number word and its numeral are one word ("thirty", "30")."""
+    token = token.replace("'", "").replace("’", "").replace(",", "")
+    return _NUMBERS.get(token, token)
+
+
+def token_spans(text: str) -> Iterator[tuple[str, int, int]]:
+    """The compared words of ``text`` with their offsets: folded, lowercase, apostrophes
+    dropped, number words as numerals, "%" and "per cent" as "percent"."""
+    folded = fold(text).lower()
+    matches = list(_TOKEN.finditer(folded))
+    i = 0
+    while i < len(matches):
+        match = matches[i]
+        word = match.group(0)
+        if word == "per" and i + 1 < len(matches) and matches[i + 1].group(0) == "cent":
+            yield "percent", match.start(), matches[i + 1].end()
+            i += 2
+            continue
+        yield _word(word), match.start(), match.end()
+        percent = re.match(r"\s?%", folded[match.end() : match.end() + 2])
+        if percent:
+            yield "percent", match.start(), match.end() + percent.end()
+        i += 1
+
+
 def normal_tokens(text: str) -> list[str]:
-    """Words of ``text`` as they are compared: folded, lowercase, apostrophes dropped."""
-    return [t.replace("'", "").replace("’", "") for t in _TOKEN.findall(fold(text).lower())]
+    """Words of ``text`` as they are compared (see :func:`token_spans`)."""
+    return [word for word, _start, _end in token_spans(text)]
 
 
 @dataclass(frozen=True)
@@ -143,12 +201,10 @@ class _Tokens:
                     previous = turn
                 number = len(self.utterances)
                 self.utterances.append((transcript.name, utterance))
-                folded = fold(utterance.text).lower()
-                for match in _TOKEN.finditer(folded):
-                    word = match.group(0).replace("'", "").replace("’", "")
+                for word, start, end in token_spans(utterance.text):
                     self.positions[word].append(len(self.tokens))
                     self.tokens.append(word)
-                    self.where.append(_Token(number, match.start(), match.end()))
+                    self.where.append(_Token(number, start, end))
         self.tokens.append(BOUNDARY)
         self.where.append(None)
 
