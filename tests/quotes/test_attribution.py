@@ -156,10 +156,7 @@ CASES = [
     ("Officials said “the review is ongoing and will take months.”", [("Officials", "verb")]),
     ("“Owners are not banks,” said Julián Méndez.", [("Julián Méndez", "verb")]),
     ("The river is low. “We will need every drop we can find.”", [(None, None)]),
-    (
-        "The sign read “No swimming after dark, by order of the council.” Nobody obeyed.",
-        [(None, None)],
-    ),
+    ("The sign read “No swimming after dark, by order of the council.” Nobody obeyed.", []),
     # scare quotes are not quotations
     ("The so-called “drought clause” has never been used, Ortiz said.", []),
     # the author counts as a person
@@ -202,3 +199,15 @@ def test_bold_speaker_lines_head_their_quotations() -> None:
 def test_a_dash_after_a_quotation_in_running_text() -> None:
     body = "- “No treaty survives a drought it was never written for.” — Amara Okafor Nwosu\n"
     assert attributions(body) == [("Amara Okafor Nwosu", "dash")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The institute published a report titled “Water for All in a Drying Basin” last week.",
+        "Protesters carried a banner reading “No treaty without the people who drink the water.”",
+        "A sign on the door reads: “Shake hands before and after every single game.”",
+    ],
+)
+def test_titles_and_signs_are_not_quotations(body: str) -> None:
+    assert attributions(body) == []

@@ -274,6 +274,9 @@ class _Attributor:
             if q.short and (inferred is None or inferred.cue != "continuation"):
                 dropped.append(q)  # a short span nobody is said to have said: a term
                 continue
+            if inferred is None and self._is_title(q):
+                dropped.append(q)  # a title or a sign: "a report titled “…”"
+                continue
             results.append(inferred or Attribution(q, None, None))
         if dropped:
             self.found.quotations = [q for q in quotes if q not in dropped]
@@ -988,6 +991,12 @@ class _Attributor:
             return None if known is None else _Who(known, _kind(known))
         return None
 
+    def _is_title(self, q: Quotation) -> bool:
+        """True when the quotation is the title of a work or the words of a sign."""
+        block = self.found.blocks[q.block]
+        left = self.skel[max(block.start, q.start - 60) : q.start]
+        return _TITLE_CUE.search(left) is not None
+
     def _only_quotes(self, index: int) -> bool:
         block = self.found.blocks[index]
         rest = self.skel[block.start : block.end].replace(MARK, "")
@@ -998,6 +1007,14 @@ class _Attributor:
         tail = self.skel[q.end : block.end]
         return len(tail.strip()) < 80 and MARK not in tail
 
+
+# Words after which quotation marks hold a title or a sign, not someone's words.
+_TITLE_CUE = re.compile(
+    r"(?:\b(?:titled|entitled|headlined|captioned|subtitled|slogan|motto|hashtag)"
+    r"|\b(?:signs?|banners?|placards?|posters?|billboards?|t-shirts?|graffiti)\b[^.!?\x07]{0,40}"
+    r"\b(?:reads?|reading|read|saying|says)|\b(?:signs?|banners?|placards?))\s*[:,]?\s*$",
+    re.IGNORECASE,
+)
 
 # A paragraph that is a speaker's name in bold, maybe with a role: "**Ana Ruiz**, moderator".
 _SPEAKER_LINE = re.compile(

@@ -52,8 +52,7 @@ def _transcript(check: QuoteCheck) -> dict[str, Any] | None:
         data["line"] = passage.line
         data["timestamp"] = passage.timestamp
     if verdict.status == "none":
-        data["speaker"] = None
-        data["passage"] = None
+        data.update(speaker=None, passage=None, file=None, line=None, timestamp=None)
     return data
 
 
