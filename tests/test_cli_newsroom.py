@@ -240,3 +240,15 @@ def test_python_dash_m(room: Room) -> None:
     )
     assert done.returncode == 0
     assert done.stdout == "No articles.\n"
+
+
+def test_show_a_latin1_file(room: Room) -> None:
+    (room.root / "drafts" / "latin.md").write_bytes(
+        "---\ntitle: café\nslug: latin\n---\n".encode("latin-1")
+    )
+    result = room.run("show", "latin")
+    assert result.exit_code == 2
+    assert (
+        result.output
+        == "error: drafts/latin.md:2: not valid UTF-8: byte 0xe9 at line 2, column 11 (save the file as UTF-8)\n"
+    )

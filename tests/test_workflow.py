@@ -423,3 +423,23 @@ def test_four_processes_racing_one_wins(room: Room) -> None:
     assert data["state"] == "in_review"
     assert len(data["history"]) == 1
     assert [p.name for p in (room.root / "drafts").iterdir()] == ["panel.md"]
+
+
+def test_a_transition_keeps_the_body_bytes_and_key_order(room: Room) -> None:
+    body = "Línea uno.\r\n\r\n“Quoted,” she said — twice.\r\n"
+    text = (
+        "---\nslug: panel\ntitle: Panel\nauthors: [ana-ruiz]\nzeta: keep me\nstate: draft\n---\n"
+        + body
+    )
+    path = room.write("drafts/panel.md", text)
+    assert room.run("--as", "tom", "submit", "panel").exit_code in (0, 1)
+    room.write("drafts/panel.md", text.replace("“Quoted,” she said — twice.", "Plain words."))
+    assert room.run("--as", "tom", "submit", "panel").exit_code == 0
+    raw = path.read_bytes().decode("utf-8")
+    assert raw.endswith("---\n" + body.replace("“Quoted,” she said — twice.", "Plain words."))
+    keys = [
+        line.split(":")[0]
+        for line in raw.split("---\n")[1].splitlines()
+        if not line.startswith(" ")
+    ]
+    assert keys[:6] == ["slug", "title", "authors", "zeta", "state", "history"]
