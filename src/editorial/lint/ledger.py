@@ -68,6 +68,10 @@ class Contribution:
         return cls(quotes, figures)
 
 
+def _speaker_key(speaker: Speaker) -> str:
+    return speaker.id or " ".join(speaker.name.lower().split())
+
+
 def _pos(start: Position, end: Position) -> list[int]:
     return [start.line, start.column, end.line, end.column]
 
@@ -98,22 +102,29 @@ class Ledger:
             for figure in contribution.figures:
                 self.figures.setdefault(figure.key, []).append(figure)
 
-    def overlapping(self, words: tuple[str, ...]) -> list[QuoteEntry]:
-        """Quotations whose words contain ``words`` or are contained in them."""
+    def conflict(self, quote: QuoteEntry) -> QuoteEntry | None:
+        """The first quotation of another article with the same words and another speaker."""
+        from editorial.lint.quotes.attribution import same_speaker
+
+        mine = _speaker_key(quote.speaker)
         seen: set[int] = set()
-        found = []
-        for run in _runs(words):
+        for run in _runs(quote.words):
             for i in self._runs.get(run, ()):
                 if i in seen:
                     continue
                 seen.add(i)
                 entry = self.quotes[i]
+                if entry.path == quote.path or _speaker_key(entry.speaker) == mine:
+                    continue
+                if same_speaker(quote.speaker, entry.speaker):
+                    continue
+                words = quote.words
                 longer, shorter = (
                     (entry.words, words) if len(entry.words) >= len(words) else (words, entry.words)
                 )
                 if contains(longer, shorter):
-                    found.append(entry)
-        return found
+                    return entry
+        return None
 
 
 def contribution_of(ctx: Any) -> Contribution:

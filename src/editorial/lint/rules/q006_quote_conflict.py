@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from editorial.lint.quotes.attribution import same_speaker
 from editorial.lint.rule import Example, NewsroomContext, Rule, Violation
 from editorial.lint.rules._fixtures import PEOPLE_FRONT, people
 
@@ -54,13 +53,12 @@ class QuoteConflict(Rule):
 
     def check_newsroom(self, ctx: NewsroomContext) -> Iterator[Violation]:
         for quote in ctx.mine.quotes:
-            for other in ctx.ledger.overlapping(quote.words):
-                if other.path != ctx.path and not same_speaker(quote.speaker, other.speaker):
-                    yield Violation(
-                        quote.start,
-                        quote.end,
-                        f"{other.path} attributes these words to {other.speaker.name}, "
-                        f"not {quote.speaker.name}",
-                        "check the transcript or notes and correct the article that is wrong",
-                    )
-                    break
+            other = ctx.ledger.conflict(quote)
+            if other is not None:
+                yield Violation(
+                    quote.start,
+                    quote.end,
+                    f"{other.path} attributes these words to {other.speaker.name}, "
+                    f"not {quote.speaker.name}",
+                    "check the transcript or notes and correct the article that is wrong",
+                )
