@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from editorial.lint.quotes.scan import mask
-
 _GROUP = re.compile(r"\[(?P<inner>[^\[\]\n]*-?@[^\[\]\n]*)\]")
 _KEY = re.compile(r"(?:^|[;\s])-?@(?P<key>[A-Za-z0-9_][A-Za-z0-9_:.#$%&\-+?<>~/]*)")
 _FOOTNOTE_REF = re.compile(r"\[\^(?P<label>[^\]\s]+)\](?!:)")
@@ -64,8 +62,3 @@ def find_citations(body: str) -> Citations:
         markers.append(Marker(ref.group("label"), ref.start(), ref.end(), footnote=True))
     markers.sort(key=lambda m: m.start)
     return Citations(markers, definitions)
-
-
-def masked_without_citations(body: str) -> str:
-    """The masked body (code, links, markers blanked) used to look for figures."""
-    return mask(body)

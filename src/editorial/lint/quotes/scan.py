@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Literal
 
 _FENCE = re.compile(r"^[ \t]{0,3}(```+|~~~+)[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
@@ -76,10 +75,6 @@ class Block:
     def offset(self, i: int) -> int:
         """The body offset of character ``i`` of ``text``."""
         return self.start + i
-
-    @cached_property
-    def is_empty(self) -> bool:
-        return not self.text.strip()
 
 
 def blocks(masked: str) -> list[Block]:
