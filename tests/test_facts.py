@@ -27,7 +27,7 @@ def one(text: str) -> Figure:
         ("The city spends $2.4 million a year.", 2_400_000, "money", "USD", None, "year"),
         ("It cost 18 billion pesos.", 18e9, "money", "ARS", None, None),
         ("A €4bn plan.", 4e9, "money", "EUR", None, None),
-        ("A US$250 fine.", 250, "money", "USD", None, None),
+        ("A US$2,500 fine.", 2500, "money", "USD", None, None),
         ("Some thirty thousand children.", 30_000, "count", "children", "some", None),
         ("Two and a half million tonnes.", 2_500_000, "count", "tonne", None, None),
         ("More than 4,000 evictions annually.", 4000, "count", "eviction", "more than", "year"),
@@ -182,3 +182,9 @@ def test_fact_rules_on_the_cli(tmp_path: object) -> None:
 
     findings = json.loads(room.run("lint", "--format", "json").output)
     assert sorted(f["code"] for f in findings) == ["C002", "C003", "F001", "F002", "F004", "F005"]
+
+
+def test_small_sums_are_figures_only_with_a_rate() -> None:
+    assert find_figures("She paid $20 for a taxi.") == []
+    [wage] = find_figures("Drivers earn $20 an hour.")
+    assert (wage.value, wage.rate) == (20, "hour")

@@ -3,8 +3,8 @@ qualifier ("more than") and a rate ("a year"), normalised so that "more than 4,0
 evictions annually" and "over 4,000 evictions a year" are one claim.
 
 Not figures: years, dates, times, ordinals, numbers inside quotations, links, code and
-citation markers; small counts (under 100) and durations ("forty years"), which are
-description rather than statistics.
+citation markers; small counts (under 100), small sums without a rate (under 1,000) and
+durations ("forty years"), which are description rather than statistics.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from editorial.lint.quotes.finder import find_quotations
 
 Kind = Literal["count", "money", "percent"]
 MIN_COUNT = 100
+MIN_MONEY = 1000
 
 
 @cache
@@ -251,6 +252,8 @@ def _figure(
     r = pats["rate"].match(masked[end : end + 60])
     if r and "." not in masked[end : end + r.start("rate")]:
         rate = next(k for k, v in u["rates"].items() if r.group("rate").lower() in v)
+    if kind == "money" and value < MIN_MONEY and rate is None:
+        return None  # "a $20 taxi": a price in a story, not a statistic
     return Figure(
         start=start,
         end=end,
