@@ -104,7 +104,7 @@ class Ledger:
 
     def conflict(self, quote: QuoteEntry) -> QuoteEntry | None:
         """The first quotation of another article with the same words and another speaker."""
-        from editorial.lint.quotes.attribution import same_speaker
+        from editorial.lint.quotes.cues import same_speaker
 
         mine = _speaker_key(quote.speaker)
         seen: set[int] = set()

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from editorial.errors import InputError
-from editorial.lint.quotes.attribution import Attribution, attribute, same_speaker
+from editorial.lint.quotes.attribution import Attribution, attribute
+from editorial.lint.quotes.cues import same_speaker
 from editorial.lint.quotes.finder import Found, Quotation, find_quotations
 from editorial.lint.quotes.names import NameIndex, Speaker
 from editorial.lint.quotes.verify import Passage, TranscriptIndex, Verdict

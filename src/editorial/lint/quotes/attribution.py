@@ -20,133 +20,32 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import Literal
 
+from editorial.lint.quotes.cues import (
+    ADVERB,
+    DETERMINERS,
+    KIN,
+    MARK,
+    NOT_SPEAKERS,
+    PRONOUNS,
+    SPEAKER_LINE,
+    TITLE_CUE,
+    SpeakerKind,
+    Who,
+    group_nouns,
+    head_noun,
+    patterns,
+    speaker_kind,
+)
 from editorial.lint.quotes.finder import Found, Quotation
 from editorial.lint.quotes.names import (
     NameIndex,
     Speaker,
-    key,
     looks_like_name,
     name_pattern,
-    pronoun_gender,
-    strip_titles,
-    title_gender,
 )
-from editorial.lint.quotes.scan import Block, skeleton
-from editorial.lint.quotes.words import (
-    alternation,
-    attribution_nouns,
-    not_names,
-    speech_verbs,
-    word_list,
-)
-
-SpeakerKind = Literal["person", "name", "description"]
-MARK = "\x07"  # stands for the characters of a quotation in the skeleton
-_ABBREVIATIONS = {
-    "dr",
-    "mr",
-    "mrs",
-    "ms",
-    "st",
-    "sen",
-    "rep",
-    "gov",
-    "gen",
-    "col",
-    "lt",
-    "sgt",
-    "capt",
-    "prof",
-    "jr",
-    "sr",
-    "inc",
-    "ltd",
-    "co",
-    "corp",
-    "vs",
-    "etc",
-    "no",
-    "mt",
-    "ft",
-    "ave",
-    "u.s",
-    "u.k",
-    "u.n",
-    "e.g",
-    "i.e",
-    "a.m",
-    "p.m",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "adm",
-    "rev",
-    "hon",
-    "lic",
-    "ing",
-}
-_PRONOUNS = {"he", "she", "they"}
-PRONOUN_REACH = 3  # paragraphs naming someone that a pronoun may reach back over
-_KIN = re.compile(
-    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w’'-]+['’]s)\s+(?:\w+\s+)?(?P<noun>father|mother|brother|sister|"
-    r"husband|wife|son|daughter|grandfather|grandmother|uncle|aunt|nephew|niece|boyfriend|"
-    r"girlfriend|stepfather|stepmother)\b"
-)
-_NOUN_GENDER = {
-    "father": "m",
-    "brother": "m",
-    "husband": "m",
-    "son": "m",
-    "grandfather": "m",
-    "uncle": "m",
-    "nephew": "m",
-    "boyfriend": "m",
-    "stepfather": "m",
-    "man": "m",
-    "mother": "f",
-    "sister": "f",
-    "wife": "f",
-    "daughter": "f",
-    "grandmother": "f",
-    "aunt": "f",
-    "niece": "f",
-    "girlfriend": "f",
-    "stepmother": "f",
-    "woman": "f",
-}
-_NOT_SPEAKERS = {"way", "time", "day", "year", "fact", "thing", "things", "figure", "figures"}
-_DETERMINERS = (
-    "the",
-    "a",
-    "an",
-    "one",
-    "another",
-    "two",
-    "three",
-    "several",
-    "many",
-    "some",
-    "his",
-    "her",
-    "their",
-    "its",
-)
-_ADVERB = (
-    r"(?:\s+(?:also|later|then|again|once|simply|flatly|bluntly|quietly|only|further|"
-    r"earlier|recently|previously|now|often|\w+ly))*"
-)
+from editorial.lint.quotes.referents import Referents
 
 
 @dataclass(frozen=True)
@@ -162,95 +61,14 @@ class Attribution:
     via: Literal["direct", "inferred"] | None = None
 
 
-@dataclass(frozen=True)
-class _Who:
-    speaker: Speaker
-    kind: SpeakerKind
-    pronoun: bool = False
-
-
-@cache
-def _patterns() -> dict[str, re.Pattern[str]]:
-    verb = rf"(?:{speech_verbs()})"
-    name = name_pattern()
-    return {
-        "verb": re.compile(rf"(?<![\w’'-]){verb}(?![\w’'-])"),
-        "verb_first": re.compile(rf"^{verb}(?![\w’'-])\s+"),
-        "according_right": re.compile(r"^according\s+to\s+", re.I),
-        "according_left": re.compile(
-            r"(?:according\s+to|in\s+the\s+words\s+of)\s+(?P<who>[^,:\x07]{2,80}?)\s*,?\s*$", re.I
-        ),
-        "according_start": re.compile(
-            r"^\s*(?:according\s+to|in\s+the\s+words\s+of)\s+(?P<who>[^,:\x07]{2,80}?)\s*,", re.I
-        ),
-        "own_words": re.compile(
-            r"\bin\s+(?P<who>his|her|their)\s+(?:own\s+)?words\b[^\x07]{0,40}?$", re.I
-        ),
-        "was_colon": re.compile(
-            rf"(?P<who>(?:{name})|\b[Tt]he\s+[\w’'-]+|\b(?:[Hh]e|[Ss]he|[Tt]hey))\s+"
-            r"(?:was|were|is|are|sounded|seemed|grew|became|remained)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+\s*:\s*$"
-        ),
-        "infinitive": re.compile(
-            r"\bto\s+(?:say|promise|warn|insist|argue|announce|declare|explain|tell|ask|add|"
-            r"call|describe|remind|urge|vow|pledge|predict|boast|complain)\b(?:\s+[\w’'-]+){0,3}\s*$"
-        ),
-        "participle": re.compile(
-            rf"(?<![\w’'-])(?:{alternation(word_list('participles'))})(?![\w’'-])"
-        ),
-        "colon": re.compile(
-            rf"(?:^|[.;!?]\s+|^\s*)(?P<who>(?:{name})|[Tt]he\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s*:\s*$"
-        ),
-        "possessive": re.compile(
-            rf"(?:(?P<who>(?:{name})|\b[Tt]he\s+[\w-]+(?:\s+[\w-]+)?)['’]s?|\b(?P<pronoun>[Hh]is|[Hh]er|[Tt]heir))\s+"
-            rf"(?:[\w’'-]+\s+){{0,3}}?(?:{attribution_nouns()})\b"
-            rf"(?:\s+[\w’'-]+){{0,10}}?\s*:\s*$"
-        ),
-        "calling": re.compile(
-            r"(?<![\w’'-])(?:calling|called|calls|describing|described|describes|labell?ing|"
-            r"label(?:l)?ed|dubbing|dubbed|terming|termed|branding|branded|deeming|deemed)"
-            r"(?:\s+[\w’'-]+){0,5}?(?:\s+as)?\s*$"
-        ),
-        "heading": re.compile(rf"^\s*(?P<who>{name})\s*(?:$|[,:(|]|\s+[-–—]\s+|\s+on\s|\s+of\s)"),
-        "dash_line": re.compile(r"^\s*(?:—|–|--|―)\s*(?P<who>[^\n]+?)\s*$"),
-    }
-
-
 def attribute(found: Found, names: NameIndex) -> list[Attribution]:
     """The attribution of every quotation in ``found``, in order."""
     return _Attributor(found, names).run()
 
 
-class _Attributor:
+class _Attributor(Referents):
     def __init__(self, found: Found, names: NameIndex) -> None:
-        self.found = found
-        self.names = names
-        chars = list(skeleton(found.masked))
-        for q in found.quotations:
-            for i in range(q.start, min(q.end, len(chars))):
-                if chars[i] != "\n":
-                    chars[i] = MARK
-        for term in found.terms:  # keep a term's words, drop its marks
-            for i in (term.start, term.end - 1):
-                if 0 <= i < len(chars):
-                    chars[i] = " "
-        self.skel = "".join(chars)
-        self.names = names = names.with_discovered(self._discover())
-        full = sorted(
-            (self.skel.find(person.name), person.id)
-            for person in names.known.values()
-            if self.skel.find(person.name) >= 0
-        )
-        names.prefer = [pid for _at, pid in full]
-        self.mentions = [m for m in names.mentions(self.skel) if MARK not in self.skel[m[0] : m[1]]]
-        self.mentions = sorted(self.mentions + self._role_mentions())
-        self.questions = [
-            b
-            for b in found.blocks
-            if b.kind == "paragraph" and _is_question(found.masked[b.start : b.end])
-        ]
-        # names not among the people, and unnamed sources, that speak: pronoun antecedents
-        self.spoken: list[tuple[int, Speaker, SpeakerKind]] = []
-        self.genders = self._infer_genders()
+        super().__init__(found, names)
         self._prescan()
 
     # -- driver ---------------------------------------------------------------------
@@ -334,43 +152,7 @@ class _Attributor:
         who, cue = found
         return Attribution(q, who.speaker, cue, who.kind, "direct")
 
-    def _sentence_end(self, start: int, limit: int) -> int:
-        text = self.skel[start:limit]
-        for match in re.finditer(r"[.!?](?=\s+[A-Z\x07“\"(]|\s*$)", text):
-            if not self._is_abbreviation(text, match.start()):
-                return start + match.end()
-        return limit
-
-    def _sentence_start(self, block_start: int, at: int) -> int:
-        """The body offset where the sentence holding ``at`` begins (within its block)."""
-        text = self.skel[block_start : at + 1]
-        best = 0
-        for match in re.finditer(r"(?:[.!?]|\x07)\s+(?=[A-Z\x07(\"“])", text):
-            if match.end() > at - block_start:
-                break
-            char = text[match.start()]
-            if char == MARK:
-                inner = self.found.masked[
-                    block_start + match.start() - 1 : block_start + match.start()
-                ]
-                if not inner or inner not in ".!?":
-                    continue
-            elif self._is_abbreviation(text, match.start()):
-                continue
-            best = match.end()
-        return block_start + best
-
-    @staticmethod
-    def _is_abbreviation(text: str, dot: int) -> bool:
-        if text[dot] != ".":
-            return False
-        word = re.search(r"([\w.]+)$", text[:dot])
-        if word is None:
-            return False
-        token = word.group(1).lower()
-        return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
-
-    def _right_cues(self, right: str, at: int) -> tuple[_Who, str] | None:
+    def _right_cues(self, right: str, at: int) -> tuple[Who, str] | None:
         dash = re.match(r"^[\s,.]*(?:—|–|―|--)\s*(?P<who>[^\n,.;:(\x07]{2,80})", right)
         if dash is not None:  # “…” — Amara Okafor Nwosu
             who = self._classify(dash.group("who"), at + dash.start("who"))
@@ -380,7 +162,7 @@ class _Attributor:
         skip = lead.end() if lead else 0
         text = right[skip:]
         base = at + skip
-        pats = _patterns()
+        pats = patterns()
         inner = self.found.masked[at - 2 : at].rstrip("”»“\"'’ ")
         if inner[-1:] in (".", "!", "?", "…") and (text[:1].isupper() or text[:1] == MARK):
             # the quotation ended its sentence: only "Name said" may follow as its cue
@@ -410,9 +192,9 @@ class _Attributor:
             break
         return None
 
-    def _left_cues(self, start: int, at: int) -> tuple[_Who, str] | None:
+    def _left_cues(self, start: int, at: int) -> tuple[Who, str] | None:
         left = self.skel[start:at]
-        pats = _patterns()
+        pats = patterns()
         stripped = left.rstrip()
         for pattern in ("according_left", "according_start"):
             according = pats[pattern].search(stripped)
@@ -480,10 +262,10 @@ class _Attributor:
             return self._colon(stripped[: stripped.rindex(":") + 1], start, fallback=True)
         return None
 
-    def _colon(self, stripped: str, start: int, *, fallback: bool) -> tuple[_Who, str] | None:
+    def _colon(self, stripped: str, start: int, *, fallback: bool) -> tuple[Who, str] | None:
         """A colon introduction: "Lindqvist: “…”", "the governor was dismissive: “…”",
         "Alvear put it simply: “…”" (the sentence's subject, when it is a person)."""
-        pats = _patterns()
+        pats = patterns()
         colon = pats["colon"].search(stripped)
         if colon:
             who = self._classify(colon.group("who"), start + colon.start("who"))
@@ -501,18 +283,18 @@ class _Attributor:
         return None
 
     @staticmethod
-    def _cue(who: _Who, cue: str) -> str:
+    def _cue(who: Who, cue: str) -> str:
         return "pronoun" if who.pronoun else cue
 
     # -- subjects ------------------------------------------------------------------------
 
-    def _subject_before(self, region: str, base: int, *, whole: bool) -> _Who | None:
+    def _subject_before(self, region: str, base: int, *, whole: bool) -> Who | None:
         """The speaker named at the end of ``region`` (the text before a speech verb).
 
         With ``whole`` the region must be nothing but the subject (the text between a
         quotation and its verb); otherwise the subject is at its end.
         """
-        text = re.sub(rf"{_ADVERB}\s*$", "", region.rstrip())
+        text = re.sub(rf"{ADVERB}\s*$", "", region.rstrip())
         text = re.sub(
             r"\s+(?:has|have|had|was|is|will|would|may|might|could|did|does|once|had\s+earlier)$",
             "",
@@ -540,7 +322,7 @@ class _Attributor:
             return None
         return self._subject_at_end(text, base, whole=whole)
 
-    def _subject_at_end(self, text: str, base: int, *, whole: bool) -> _Who | None:
+    def _subject_at_end(self, text: str, base: int, *, whole: bool) -> Who | None:
         stripped = text.rstrip()
         if not stripped:
             return None
@@ -557,11 +339,11 @@ class _Attributor:
                     or re.fullmatch(r"\s*(?:[a-z][\w'’-]*\s+){1,4}", before)
                 )
             ):
-                return _Who(speaker, _kind(speaker))
+                return Who(speaker, speaker_kind(speaker))
             if stop < base:
                 break
         last = re.search(r"(?:^|(?<=[\s(—–\-,;]))([\w’'-]+)$", stripped)
-        if last and last.group(1).lower() in _PRONOUNS:
+        if last and last.group(1).lower() in PRONOUNS:
             if whole and stripped[: last.start(1)].strip(" ,—–-"):
                 return None
             return self._pronoun(last.group(1), base + last.start(1))
@@ -579,7 +361,7 @@ class _Attributor:
             return description
         return None
 
-    def _description(self, text: str, *, whole: bool) -> _Who | None:
+    def _description(self, text: str, *, whole: bool) -> Who | None:
         """An unnamed source: "a tenant who asked not to be named", "the union", "his older
         brother", "Valentina's mother", "officials"."""
         clause = re.split(r"[;,]|(?<=[.!?])\s|\b(?:which|that|because|whom|while|when)\b", text)
@@ -589,8 +371,8 @@ class _Attributor:
             return None
         first = words[0].lower()
         possessive = re.match(r"^(\S+)['’]s$", words[0])
-        if first in _DETERMINERS or (possessive and len(words) >= 2):
-            head = _head_noun(words)
+        if first in DETERMINERS or (possessive and len(words) >= 2):
+            head = head_noun(words)
             if head is None:
                 return None
             by_role = (
@@ -599,15 +381,15 @@ class _Attributor:
                 else None
             )
             if by_role is not None:
-                return _Who(by_role, _kind(by_role))
-            if head in _NOT_SPEAKERS:
+                return Who(by_role, speaker_kind(by_role))
+            if head in NOT_SPEAKERS:
                 return None
-            return _Who(Speaker(None, clause_text[0].lower() + clause_text[1:]), "description")
-        if len(words) <= 3 and first in _group_nouns():
-            return _Who(Speaker(None, clause_text), "description")
+            return Who(Speaker(None, clause_text[0].lower() + clause_text[1:]), "description")
+        if len(words) <= 3 and first in group_nouns():
+            return Who(Speaker(None, clause_text), "description")
         return None
 
-    def _sentence_subject(self, region: str, base: int) -> _Who | None:
+    def _sentence_subject(self, region: str, base: int) -> Who | None:
         """The subject at the start of a sentence: "Lindqvist criticised the clause, …"."""
         stripped = region.lstrip(" \n*_")
         offset = base + len(region) - len(stripped)
@@ -615,7 +397,7 @@ class _Attributor:
             return None
         return self._subject_after(stripped, offset)
 
-    def _subject_after(self, text: str, base: int, *, strict: bool = False) -> _Who | None:
+    def _subject_after(self, text: str, base: int, *, strict: bool = False) -> Who | None:
         """The speaker right after a speech verb: "said Sen. Maria Ortiz, a Democrat"."""
         stripped = text.lstrip()
         offset = base + len(text) - len(stripped)
@@ -623,11 +405,11 @@ class _Attributor:
             if start == offset:
                 rest = self.skel[stop : stop + 3]
                 if not strict or re.match(r"^\s*[,:]", rest) or not rest.strip():
-                    return _Who(speaker, _kind(speaker))
+                    return Who(speaker, speaker_kind(speaker))
             if start > offset:
                 break
         first = re.match(r"^([\w’'-]+)\b", stripped)
-        if first and first.group(1).lower() in _PRONOUNS and not strict:
+        if first and first.group(1).lower() in PRONOUNS and not strict:
             return self._pronoun(first.group(1), offset)
         found = re.match(rf"(?:{name_pattern()})", stripped)
         if found:
@@ -642,217 +424,26 @@ class _Attributor:
             return self._description(article.group(0), whole=True)
         return None
 
-    def _classify(self, raw: str, at: int) -> _Who | None:
+    def _classify(self, raw: str, at: int) -> Who | None:
         text = raw.strip(" ,:—–-*_")
         if not text:
             return None
         known = self.names.resolve(text)
         if known is not None:
-            return _Who(known, _kind(known))
+            return Who(known, speaker_kind(known))
         lowered = text.lower()
-        if lowered in _PRONOUNS:
+        if lowered in PRONOUNS:
             return self._pronoun(text, at)
-        if lowered.split()[0] in _DETERMINERS or re.match(r"^\S+['’]s\s+\w", text):
+        if lowered.split()[0] in DETERMINERS or re.match(r"^\S+['’]s\s+\w", text):
             return self._description(text, whole=True)
-        if text.split()[0].lower() in _group_nouns() and len(text.split()) <= 2:
-            return _Who(Speaker(None, text), "description")
+        if text.split()[0].lower() in group_nouns() and len(text.split()) <= 2:
+            return Who(Speaker(None, text), "description")
         if looks_like_name(text):
             speaker = Speaker(None, text)
             if all(s != at for s, _w, _k in self.spoken):
                 self.spoken.append((at, speaker, "name"))
-            return _Who(speaker, "name")
+            return Who(speaker, "name")
         return None
-
-    def _pronoun(self, word: str, at: int) -> _Who | None:
-        """The person a pronoun at ``at`` stands for, or None."""
-        who = self._last_named(at, pronoun_gender(word))
-        return None if who is None else _Who(who.speaker, who.kind, pronoun=True)
-
-    def _last_named(self, at: int, gender: str | None = None) -> _Who | None:
-        """The person named last before ``at`` (outside quotations, within a few
-        paragraphs), whose gender, when known, agrees with ``gender``. A possessive
-        mention ("Okeke's buildings") yields to another person named in its sentence."""
-        floor = self._reach_floor(at)
-        asked = [b for b in self.questions if b.end < at]
-        candidates: list[tuple[int, _Who, bool]] = [
-            (start, _Who(speaker, _kind(speaker)), self._possessive(stop))
-            for start, stop, speaker in self.mentions
-            if floor <= start < at and not any(b.start <= start < b.end for b in asked)
-        ]
-        candidates += [
-            (start, _Who(speaker, kind), False)
-            for start, speaker, kind in self.spoken
-            if floor <= start < at
-        ]
-        candidates.sort(key=lambda c: c[0])
-        fallback: _Who | None = None
-        kin: _Who | None = None
-        for start, who, possessive in reversed(candidates):
-            known = self._gender_of(who.speaker)
-            if gender is not None and known not in (None, gender):
-                continue
-            if gender is not None and known is None and _is_institution(who.speaker):
-                continue  # "he" is not "the union"
-            if who.kind == "description" and known is not None:
-                kin = kin or who  # "her father": only when no one named fits
-                continue
-            if possessive:
-                fallback = fallback or who
-                sentence = self._sentence_start(self._block_of(start).start, start)
-                if any(sentence <= s < start and not p for s, _w, p in candidates):
-                    continue
-            return who
-        return fallback or kin
-
-    def _possessive(self, stop: int) -> bool:
-        return self.skel[stop : stop + 2] in ("'s", "’s") or self.skel[stop : stop + 1] in "'’"
-
-    def _reach_floor(self, at: int) -> int:
-        """Where a pronoun's search for its person stops: after passing a few paragraphs
-        that name someone (paragraphs naming no one, such as interview questions, are free)."""
-        if not self.found.blocks:
-            return 0
-        index = self._block_index(at)
-        passed = 0
-        for i in range(index - 1, -1, -1):
-            block = self.found.blocks[i]
-            if any(block.start <= s < block.end for s, _e, _w in self.mentions):
-                passed += 1
-                if passed >= PRONOUN_REACH:
-                    return block.start
-        return 0
-
-    def _block_index(self, offset: int) -> int:
-        for i, block in enumerate(self.found.blocks):
-            if block.start <= offset <= block.end:
-                return i
-            if block.start > offset:
-                return max(0, i - 1)
-        return max(0, len(self.found.blocks) - 1)
-
-    def _block_of(self, offset: int) -> Block:
-        return self.found.blocks[self._block_index(offset)]
-
-    def _gender_of(self, speaker: Speaker) -> str | None:
-        if speaker.id is None:
-            words = key(speaker.name).split()
-            for word in reversed(words):
-                if word in _NOUN_GENDER:
-                    return _NOUN_GENDER[word]
-        return self.genders.get(speaker.id or speaker.name)
-
-    def _discover(self) -> list[str]:
-        """Full names the text gives to people who are not among the article's people, so
-        that their later surnames and pronouns resolve to them. A name counts when it is a
-        speech verb's subject or object ("said Julián Méndez"), has a title ("Sen. Maria
-        Ortega") or an age ("Rosa Aliaga, 45,"), follows a lowercase role ("crane operator
-        Lucas Paz"), or has its surname or first name used again on its own. Names with an
-        organisation's or a place's word ("National University") do not count."""
-        verb = _patterns()["verb"].pattern
-        orgs = _org_words()
-        found: list[str] = []
-        for match in re.finditer(name_pattern(), self.skel):
-            text = " ".join(match.group(0).split())
-            bare = strip_titles(text)
-            words = bare.split()
-            if not 2 <= len(words) <= 4 or any(w.strip(".,") in orgs for w in words):
-                continue
-            if not looks_like_name(text) or any(
-                self.names.resolve(" ".join(words[i:])) for i in range(len(words))
-            ):
-                continue  # "Transport Minister Silvia Varela" is Varela, who is listed
-            after = self.skel[match.end() : match.end() + 160]
-            before = self.skel[max(0, match.start() - 40) : match.start()]
-            speaks = re.match(
-                rf"^(?:\s*,[^,.;{MARK}]{{1,120}},)?\s+(?:\w+ly\s+)?(?:{verb})(?![\w-])", after
-            ) or re.search(rf"(?<![\w-])(?:{verb})\s+$", before)
-            aged = re.match(r"^,\s+\d{1,3},", after)
-            noun = re.search(r"\b([a-z][\w-]+)\s+$", before)
-            role = noun is not None and noun.group(1) in _person_nouns()
-            reused = any(
-                re.search(rf"(?<![\w’'-]){re.escape(w)}(?![\w’'-])", self.skel[match.end() :])
-                for w in (words[-1], words[0])
-                if len(w) > 2 and w not in not_names()
-            )
-            if bare != text or speaks or aged or role or reused:
-                found.append(bare)
-        return list(dict.fromkeys(found))
-
-    def _role_mentions(self) -> list[tuple[int, int, Speaker]]:
-        """ "The president", "the mayor": a role noun that names one of the people."""
-        found = []
-        pattern = r"\b[Tt]he\s+(?P<first>[a-z][\w-]+)(?:\s+(?P<second>[a-z][\w-]+))?"
-        offices = _offices()
-        for match in re.finditer(pattern, self.skel):
-            who, end = None, match.end("first")
-            if match.group("second") in offices:
-                who, end = self.names.by_role(match.group("second")), match.end("second")
-            if who is None and match.group("first") in offices:
-                who, end = self.names.by_role(match.group("first")), match.end("first")
-            if who is not None and not any(s <= match.start() < e for s, e, _w in self.mentions):
-                found.append((match.start(), end, who))
-        return found
-
-    def _infer_genders(self) -> dict[str, str]:
-        """Each person's gender, from the pronouns that refer back to them.
-
-        Only a person named as the subject of a sentence votes: a pronoun usually stands
-        for the last sentence's subject, not for a name in a subordinate clause. Strong
-        evidence (3): a title (Mrs., Mr.); reported speech ("Ortiz said his members…");
-        the next sentence opening with "She added". Medium (2): the next sentence is
-        "“…,” he said". Weak (1): the first "he" or "she" after the name.
-        """
-        votes: dict[str, dict[str, int]] = {}
-        verb = _patterns()["verb"].pattern
-        reported = re.compile(
-            rf"^(?:\s*,[^,{MARK}]{{0,80}},)?\s+(?:{verb})\s+(?:that\s+)?(he|she|his|her)\b", re.I
-        )
-        opener = re.compile(rf"^[\s,.;:!?—–-]*(he|she)\s+(?:\w+\s+)?(?:{verb})\b", re.I)
-        after_quote = re.compile(rf"^\s*{MARK}+[\s,.;:!?—–-]*(he|she)\s+(?:{verb})\b", re.I)
-        plain = [m for m in self.mentions if not self._possessive(m[1])]
-        for i, (start, stop, speaker) in enumerate(plain):
-            tally = votes.setdefault(speaker.id or speaker.name, {})
-
-            def vote(gender: str | None, weight: int, tally: dict[str, int] = tally) -> None:
-                if gender:
-                    tally[gender] = tally.get(gender, 0) + weight
-
-            vote(title_gender(self.skel[start:stop]), 3)
-            block = self._block_of(start)
-            end = self._sentence_end(stop, block.end)
-            said = reported.match(self.skel[stop:end])
-            if said:
-                vote(pronoun_gender(said.group(1)), 3)
-            if not self._is_subject(start, block):
-                continue
-            following = self.skel[
-                end : self._sentence_end(end, block.end) if end < block.end else end
-            ]
-            for pattern, weight in ((opener, 3), (after_quote, 2)):
-                match = pattern.match(following)
-                if match:
-                    vote(pronoun_gender(match.group(1)), weight)
-            limit = plain[i + 1][0] if i + 1 < len(plain) else len(self.skel)
-            weak = re.search(r"\b(he|she)\b", self.skel[stop : min(limit, stop + 160)], re.I)
-            if weak:
-                vote(pronoun_gender(weak.group(1)), 1)
-        genders = {}
-        for ident, tally in votes.items():
-            if tally:
-                best = max(tally, key=lambda g: tally[g])
-                if list(tally.values()).count(tally[best]) == 1:
-                    genders[ident] = best
-        return genders
-
-    def _is_subject(self, start: int, block: Block) -> bool:
-        """True when a mention opens its sentence (after a quotation, a title or a
-        determiner): the sentence is about that person."""
-        sentence = self._sentence_start(block.start, start)
-        before = self.skel[sentence:start].replace(MARK, " ")
-        if before.rstrip().endswith(",") and len(before.split()) <= 6:
-            before = ""  # an opening phrase: "In bed 14, Ernesto Moreno …"
-        words = [w for w in re.split(r"[\s,;:“”\"—–-]+", before) if w]
-        return len(words) <= 2
 
     def _other_named_between(self, a: Quotation, b: Quotation, speaker: Speaker | None) -> bool:
         """True when someone other than ``speaker`` is named between two quotations."""
@@ -861,7 +452,7 @@ class _Attributor:
             lo <= s < hi and w != speaker for s, w, _k in self.spoken
         )
 
-    def _paraphrase_before(self, q: Quotation) -> _Who | None:
+    def _paraphrase_before(self, q: Quotation) -> Who | None:
         """The speaker of the sentence just before ``q``, when that sentence reports
         speech ("Adeyemi said the system failed. “We warned…”") or is a short beat of one
         person ("He pauses. “…”"). For a paragraph that is only a quotation, the last
@@ -882,10 +473,10 @@ class _Attributor:
         last = self._sentence_start(prev.start, prev.start + len(text) - 1)
         return self._reported_speaker(self.skel[last : prev.start + len(text)], last)
 
-    def _reported_speaker(self, sentence: str, base: int) -> _Who | None:
+    def _reported_speaker(self, sentence: str, base: int) -> Who | None:
         if MARK in sentence:
             return None
-        for match in _patterns()["verb"].finditer(sentence):
+        for match in patterns()["verb"].finditer(sentence):
             who = self._subject_before(sentence[: match.start()], base, whole=False)
             if who is None and re.search(r"\b(?:and|but|then)\s*$", sentence[: match.start()]):
                 who = self._sentence_subject(sentence[: match.start()], base)
@@ -904,8 +495,8 @@ class _Attributor:
         """Remember every subject of a speech verb that is not a known person, and every
         "her father", so that a later pronoun can stand for it ("Valentina's mother …
         said …. “…,” she said.")."""
-        verb = _patterns()["verb"]
-        for kin in _KIN.finditer(self.skel):
+        verb = patterns()["verb"]
+        for kin in KIN.finditer(self.skel):
             before = self.skel[max(0, kin.start() - 30) : kin.start()]
             if re.search(rf"(?:{verb.pattern})\s+(?:that\s+)?$", before):
                 continue  # "said her daughter used to be shy": what was said, not who
@@ -951,7 +542,7 @@ class _Attributor:
             following = self.found.blocks[q.last_block + 1 : q.last_block + 2]
             if not following:
                 return None
-            match = _patterns()["dash_line"].match(self.skel[following[0].start : following[0].end])
+            match = patterns()["dash_line"].match(self.skel[following[0].start : following[0].end])
             if match is None:
                 return None
             raw = match.group("who")
@@ -961,11 +552,11 @@ class _Attributor:
             return None
         return Attribution(q, who.speaker, "dash", who.kind, "direct")
 
-    def _section_speaker(self, q: Quotation) -> _Who | None:
+    def _section_speaker(self, q: Quotation) -> Who | None:
         """The person a heading (or a bold speaker line) above the quotation names."""
         for block in reversed(self.found.blocks[: q.block]):
             if block.kind == "paragraph":
-                line = _SPEAKER_LINE.match(self.found.masked[block.start : block.end])
+                line = SPEAKER_LINE.match(self.found.masked[block.start : block.end])
                 if line is not None:
                     who = self._classify(line.group("name"), block.start)
                     if who is not None and who.kind != "description":
@@ -976,7 +567,7 @@ class _Attributor:
             text = self.skel[block.start : block.end]
             if MARK in text:
                 return None
-            match = _patterns()["heading"].match(text)
+            match = patterns()["heading"].match(text)
             if match is None:
                 return None
             known = self.names.resolve(match.group("who"))
@@ -988,14 +579,14 @@ class _Attributor:
                     ):
                         known = speaker
                         break
-            return None if known is None else _Who(known, _kind(known))
+            return None if known is None else Who(known, speaker_kind(known))
         return None
 
     def _is_title(self, q: Quotation) -> bool:
         """True when the quotation is the title of a work or the words of a sign."""
         block = self.found.blocks[q.block]
         left = self.skel[max(block.start, q.start - 60) : q.start]
-        return _TITLE_CUE.search(left) is not None
+        return TITLE_CUE.search(left) is not None
 
     def _only_quotes(self, index: int) -> bool:
         block = self.found.blocks[index]
@@ -1006,82 +597,3 @@ class _Attributor:
         block = self.found.blocks[index]
         tail = self.skel[q.end : block.end]
         return len(tail.strip()) < 80 and MARK not in tail
-
-
-# Words after which quotation marks hold a title or a sign, not someone's words.
-_TITLE_CUE = re.compile(
-    r"(?:\b(?:titled|entitled|headlined|captioned|subtitled|slogan|motto|hashtag)"
-    r"|\b(?:signs?|banners?|placards?|posters?|billboards?|t-shirts?|graffiti)\b[^.!?\x07]{0,40}"
-    r"\b(?:reads?|reading|read|saying|says)|\b(?:signs?|banners?|placards?))\s*[:,]?\s*$",
-    re.IGNORECASE,
-)
-
-# A paragraph that is a speaker's name in bold, maybe with a role: "**Ana Ruiz**, moderator".
-_SPEAKER_LINE = re.compile(
-    r"^\s*(\*\*|__)(?P<name>[^*_\n:]{3,80}?):?\1\s*(?:[,:—–-][^\n]{0,120})?\s*$"
-)
-
-
-def _kind(speaker: Speaker) -> SpeakerKind:
-    """A person of the article's people, or a name the text gives that is not among them."""
-    return "person" if speaker.id is not None else "name"
-
-
-@cache
-def _person_nouns() -> frozenset[str]:
-    return frozenset(word_list("person_nouns"))
-
-
-@cache
-def _org_words() -> frozenset[str]:
-    return frozenset(word_list("org_words"))
-
-
-def _is_institution(speaker: Speaker) -> bool:
-    """True when a description names an institution ("the union"), not a person."""
-    if speaker.id is not None:
-        return False
-    words = _head_noun(["the", *speaker.name.split()])
-    return words is not None and words in _institutions()
-
-
-@cache
-def _offices() -> frozenset[str]:
-    return frozenset(word_list("offices"))
-
-
-@cache
-def _institutions() -> frozenset[str]:
-    return frozenset(word_list("institution_nouns"))
-
-
-def _is_question(text: str) -> bool:
-    """A paragraph set entirely in bold: an interviewer's question in a Q&A."""
-    stripped = text.strip()
-    return stripped.startswith("**") or (stripped.startswith("__") and len(stripped) < 600)
-
-
-def _head_noun(words: list[str]) -> str | None:
-    stop = {"who", "that", "which", "of", "from", "at", "in", "with", "for", "on", "whose", "close"}
-    head = None
-    for word in words[1:]:
-        bare = word.strip(",.;:").lower()
-        if bare in stop:
-            break
-        head = bare
-    return head
-
-
-@cache
-def _group_nouns() -> frozenset[str]:
-    return frozenset(word_list("group_nouns"))
-
-
-def same_speaker(a: Speaker | None, b: Speaker | None) -> bool:
-    """True when two speakers are the same person (by id, or by name as written)."""
-    if a is None or b is None:
-        return False
-    if a.id is not None and b.id is not None:
-        return a.id == b.id
-    ka, kb = key(a.name).split(), key(b.name).split()
-    return bool(ka and kb) and (set(ka) <= set(kb) or set(kb) <= set(ka))
