@@ -78,3 +78,14 @@ def test_positions_are_body_offsets() -> None:
     found = find_quotations(body)
     [q] = found.quotations
     assert body[q.start] == "“" and body[q.end - 1] == "”"
+
+
+def test_one_paragraph_a_line() -> None:
+    body = (
+        "The mayor spoke first.\n“We will rebuild the bridge, and soon,” Ruiz said.\n"
+        "Then the crowd left.\n“Another quotation, on its own line.”\n"
+    )
+    found = find_quotations(body)
+    assert [b.kind for b in found.blocks] == ["paragraph"] * 4
+    assert [body[q.start] for q in found.quotations] == ["“", "“"]
+    assert [q.block for q in found.quotations] == [1, 3]

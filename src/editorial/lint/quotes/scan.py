@@ -78,8 +78,14 @@ class Block:
 
 
 def blocks(masked: str) -> list[Block]:
-    """Split masked body text into blocks, in order."""
+    """Split masked body text into blocks, in order. Text with no blank line at all but
+    several lines (one paragraph a line, as plain-text exports have it) is read a line a
+    paragraph."""
     found: list[Block] = []
+    one_a_line = "\n\n" not in masked.strip() and masked.strip().count("\n") >= 3
+    if one_a_line:
+        masked = masked.replace("\n", "\n\n")  # reading only: offsets are rebuilt below
+        return [_shift(b, masked) for b in blocks(masked)]
     lines = masked.split("\n")
     offsets = []
     at = 0
@@ -152,6 +158,13 @@ def blocks(masked: str) -> list[Block]:
         current.append(number)
     flush()
     return found
+
+
+def _shift(block: Block, doubled: str) -> Block:
+    """A block found in text whose line breaks were doubled, mapped back to the original."""
+    start = block.start - doubled.count("\n", 0, block.start) // 2
+    end = block.end - doubled.count("\n", 0, block.end) // 2
+    return Block(block.kind, start, end, block.text.replace("\n\n", "\n"), block.level)
 
 
 def skeleton(text: str) -> str:
