@@ -74,6 +74,21 @@ KIN = re.compile(
     r"girlfriend|stepfather|stepmother)\b"
 )
 NOUN_GENDER = {
+    "spokesman": "m",
+    "spokeswoman": "f",
+    "chairman": "m",
+    "chairwoman": "f",
+    "businessman": "m",
+    "businesswoman": "f",
+    "congressman": "m",
+    "congresswoman": "f",
+    "actress": "f",
+    "actor": "m",
+    "waitress": "f",
+    "policeman": "m",
+    "policewoman": "f",
+    "fisherman": "m",
+    "fisherwoman": "f",
     "father": "m",
     "brother": "m",
     "husband": "m",
@@ -193,6 +208,11 @@ def speaker_kind(speaker: Speaker) -> SpeakerKind:
 @cache
 def person_nouns() -> frozenset[str]:
     return frozenset(word_list("person_nouns"))
+
+
+@cache
+def given_names() -> frozenset[str]:
+    return frozenset(word_list("given_names"))
 
 
 @cache

@@ -17,6 +17,7 @@ from editorial.lint.quotes.cues import (
     PRONOUN_REACH,
     SpeakerKind,
     Who,
+    given_names,
     is_institution,
     is_question,
     offices,
@@ -214,6 +215,14 @@ class Referents:
                 rf"^(?:\s*,[^,.;{MARK}]{{1,120}},)?\s+(?:\w+ly\s+)?(?:{verb})(?![\w-])", after
             ) or re.search(rf"(?<![\w-])(?:{verb})\s+$", before)
             aged = re.match(r"^,\s+\d{1,3},", after)
+            who_clause = re.match(r"^,?\s+(?:who|whose|whom)\b", after)
+            described = re.match(
+                r"^,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun>[a-z]+)\b", after
+            )
+            described = (
+                described if described and described.group("noun") in person_nouns() else None
+            )
+            given = words[0] in given_names()
             noun = re.search(r"\b([a-z][\w-]+)\s+$", before)
             role = noun is not None and noun.group(1) in person_nouns()
             reused = any(
@@ -221,9 +230,26 @@ class Referents:
                 for w in (words[-1], words[0])
                 if len(w) > 2 and w not in not_names()
             )
-            if bare != text or speaks or aged or role or reused:
+            if bare != text or speaks or aged or role or reused or who_clause or described or given:
                 found.append(bare)
+        found += self._single_speakers(found)
         return list(dict.fromkeys(found))
+
+    def _single_speakers(self, found: list[str]) -> list[str]:
+        """One-word names that are a speech verb's subject ("“…,” Inés says"), unless they
+        are a found person's surname or first name."""
+        verb = patterns()["verb"].pattern
+        known = {w for name in found for w in name.split()}
+        single = []
+        for match in re.finditer(
+            rf"(?<![\w’'.-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'-]+)\s+(?:{verb})(?![\w-])", self.skel
+        ):
+            word = match.group(1)
+            if word in known or word in not_names() or word in org_words():
+                continue
+            if self.names.resolve(word) is None:
+                single.append(word)
+        return single
 
     def _role_mentions(self) -> list[tuple[int, int, Speaker]]:
         """ "The president", "the mayor": a role noun that names one of the people."""
@@ -265,6 +291,12 @@ class Referents:
                     tally[gender] = tally.get(gender, 0) + weight
 
             vote(title_gender(self.skel[start:stop]), 3)
+            role = re.match(
+                r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[a-z]+)\b",
+                self.skel[stop : stop + 80],
+            )
+            if role and role.group("noun") in NOUN_GENDER:  # "Paula Ferreira, a spokeswoman"
+                vote(NOUN_GENDER[role.group("noun")], 3)
             block = self._block_of(start)
             end = self._sentence_end(stop, block.end)
             said = reported.match(self.skel[stop:end])
