@@ -217,3 +217,14 @@ def test_invalid_front_matter_still_checks_the_body(room: Room) -> None:
     )
     findings = json.loads(room.run("lint", "--format", "json").output)
     assert [(f["code"], f["line"]) for f in findings] == [("M001", 4), ("M001", 7), ("Q002", 9)]
+
+
+def test_linting_the_newsroom_folder_skips_bios_and_sources(room: Room) -> None:
+    room.article("panel")
+    room.article("old", "published")
+    room.write("sources/notes.md", "Ana Ruiz: a transcript in Markdown.\n")
+    result = room.run("lint", str(room.root), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == []
+    everything = room.run("lint", str(room.root / "sources"))
+    assert everything.output == "All checks passed (0 files).\n"

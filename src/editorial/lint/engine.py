@@ -73,10 +73,23 @@ def expand_paths(newsroom: Newsroom, paths: Iterable[Path | str] = ()) -> list[P
     given = [Path(p) for p in paths]
     if not given:
         return newsroom.article_paths("drafts")
+    root = newsroom.root
+    not_articles = [root / name for name in ("authors", "sources", ".editorial")]
+    not_articles.append(root / newsroom.config.site.out)
     found: list[Path] = []
     for path in given:
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*.md") if p.is_file()))
+        if path.is_dir() and path.resolve() == root:
+            found.extend(newsroom.article_paths())  # the newsroom: its articles, not its bios
+        elif path.is_dir():
+            found.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*.md")
+                    if p.is_file()
+                    and not any(p.resolve().is_relative_to(skip) for skip in not_articles)
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                )
+            )
         elif path.is_file():
             found.append(path)
         else:
