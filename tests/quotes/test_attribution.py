@@ -211,3 +211,8 @@ def test_a_dash_after_a_quotation_in_running_text() -> None:
 )
 def test_titles_and_signs_are_not_quotations(body: str) -> None:
     assert attributions(body) == []
+
+
+def test_a_pull_quote_with_its_own_cue() -> None:
+    body = "## “No treaty survives a drought,” says the minister\n\nRafael Ortiz spoke first.\n"
+    assert attributions(body) == [("Amara Okafor Nwosu", "verb")]

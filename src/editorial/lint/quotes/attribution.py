@@ -78,7 +78,9 @@ class _Attributor(Referents):
         direct: dict[int, Attribution] = {}
         quotes = self.found.quotations
         for i, q in enumerate(quotes):
-            found = self._pull_quote(q) if q.kind == "heading" else self._sentence(q)
+            found = self._sentence(q)  # a pull quote may carry its own cue: “…,” says X
+            if found is None and q.kind == "heading":
+                found = self._pull_quote(q)
             if found is None and q.kind == "block":
                 found = self._dash(q)
             if found is not None:
