@@ -16,6 +16,13 @@ from editorial.model.article import ArticleMeta
 from editorial.model.fact import Fact
 from editorial.newsroom.article import Article
 
+# A figure's sentence that names its source in prose: "according to the ministry", "police
+# said", "the study found", "data from the census".
+_PROSE_SOURCE = re.compile(
+    r"\b(?:according\s+to|said|says|say|told|tells|reported|reports|estimated|estimates|"
+    r"found|finds|showed|shows|data\s+from|figures\s+from|statistics\s+from|census)\b",
+    re.IGNORECASE,
+)
 _GENERIC_COUNT = {"people", "person", "resident", "inhabitant", "death", "case", "victim"}
 _CURRENCY_UNITS = {"usd", "ars", "eur", "gbp", "brl", "jpy", "cny", "dollar", "peso", "euro"}
 
@@ -29,6 +36,7 @@ class Claim:
     paragraph: tuple[int, int]
     cited: bool
     fact: Fact | None = None
+    attributed: bool = False  # its sentence names its source in prose
 
 
 @dataclass
@@ -140,8 +148,10 @@ def analyze_facts(article: Article, facts: list[Fact]) -> FactsAnalysis:
         cited = any(sentence[0] <= m < sentence[1] for m in markers) or any(
             lo <= m < hi for m in markers
         )
+        text = masked[sentence[0] : sentence[1]]
         fact = match_fact(figure.text, figure, body[sentence[0] : sentence[1]], facts)
-        analysis.claims.append(Claim(figure, sentence, (lo, hi), cited, fact))
+        attributed = _PROSE_SOURCE.search(text) is not None
+        analysis.claims.append(Claim(figure, sentence, (lo, hi), cited, fact, attributed))
     return analysis
 
 

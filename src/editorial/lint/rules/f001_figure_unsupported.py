@@ -14,8 +14,9 @@ class FigureUnsupported(Rule):
 
     **What it catches.** A count of 100 or more, an amount of money or a percentage, with
     neither a citation marker (``[@id]``, a footnote) in its sentence or paragraph, nor a
-    fact in ``sources/facts.yaml`` whose unit or keywords it names. Years, dates, times,
-    ordinals, small counts and numbers inside quotations are not figures.
+    source named in its sentence ("according to the ministry", "police said", "the study
+    found"), nor a fact in ``sources/facts.yaml`` whose unit or keywords it names. Years,
+    dates, times, ordinals, small counts and numbers inside quotations are not figures.
 
     **Why it matters.** An unsourced number cannot be checked, and numbers are what readers
     and other outlets repeat.
@@ -38,17 +39,19 @@ class FigureUnsupported(Rule):
         registry("Withdrawals reached 4,200 cubic hectometres last year.\n"),
         example("In 2024, on March 14, at 6 a.m., 45 people met for the 3rd time.\n"),
         example("“We spend $2.4 million a year,” the mayor said.\n"),
+        example("More than 300 firefighters were sent, officials said.\n"),
+        example("Unemployment rose to 8.1% in June, according to the statistics office.\n"),
     )
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         for claim in facts_for(ctx).claims:
-            if claim.cited or claim.fact is not None:
+            if claim.cited or claim.attributed or claim.fact is not None:
                 continue
             figure = claim.figure
             yield ctx.at_body(
                 figure.start,
                 figure.end,
                 f"figure “{figure.text}” has no source: no citation in its sentence or "
-                "paragraph, and no fact in the registry",
+                "paragraph, no source named in its sentence, and no fact in the registry",
                 "cite the source with [@id], or add the figure to sources/facts.yaml",
             )
