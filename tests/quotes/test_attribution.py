@@ -216,3 +216,9 @@ def test_titles_and_signs_are_not_quotations(body: str) -> None:
 def test_a_pull_quote_with_its_own_cue() -> None:
     body = "## “No treaty survives a drought,” says the minister\n\nRafael Ortiz spoke first.\n"
     assert attributions(body) == [("Amara Okafor Nwosu", "verb")]
+
+
+def test_a_full_reference_may_carry_any_title() -> None:
+    assert NAMES.is_full_reference("Water Minister Amara Okafor Nwosu", "okafor")
+    assert NAMES.is_full_reference("Rector Amara Okafor Nwosu", "okafor")
+    assert not NAMES.is_full_reference("Minister Okafor", "okafor")

@@ -176,7 +176,8 @@ class NameIndex:
     def is_full_reference(self, text: str, person_id: str) -> bool:
         """True when ``text`` gives the person's full name (a title before it is fine)."""
         full = key(self.known[person_id].name)
-        return key(strip_titles(text)) == full or key(text) == full
+        written = key(text)
+        return written == full or written.endswith(" " + full)  # "Rector Ezequiel Katz"
 
 
 def _inside_longer_name(text: str, match: re.Match[str]) -> bool:
