@@ -37,9 +37,11 @@ from editorial.model import (
 )
 from editorial.newsroom import Article, Newsroom, load_article
 from editorial.newsroom.create import init_newsroom, new_article
-from editorial.review import BoardRow, board
+from editorial.lint.quotes.sheet import QuoteRow, QuoteSheet, quote_sheet
+from editorial.review import Actor, BoardRow, Outcome, board, identify, publish_due, transition
 
 __all__ = [
+    "Actor",
     "Article",
     "ArticleMeta",
     "Author",
@@ -58,7 +60,10 @@ __all__ = [
     "LockedError",
     "Newsroom",
     "NotFoundError",
+    "Outcome",
     "Person",
+    "QuoteRow",
+    "QuoteSheet",
     "RefusedError",
     "Role",
     "Rule",
@@ -68,8 +73,12 @@ __all__ = [
     "all_rules",
     "board",
     "get_rule",
+    "identify",
     "init_newsroom",
     "load_article",
     "new_article",
+    "publish_due",
+    "quote_sheet",
     "run_lint",
+    "transition",
 ]
