@@ -23,6 +23,7 @@ from editorial.errors import (
     UsageError,
 )
 from editorial.lint import Finding, LintReport, Rule, all_rules, get_rule, run_lint
+from editorial.lint.quotes.sheet import QuoteRow, QuoteSheet, quote_sheet
 from editorial.model import (
     ArticleMeta,
     Author,
@@ -37,7 +38,6 @@ from editorial.model import (
 )
 from editorial.newsroom import Article, Newsroom, load_article
 from editorial.newsroom.create import init_newsroom, new_article
-from editorial.lint.quotes.sheet import QuoteRow, QuoteSheet, quote_sheet
 from editorial.review import Actor, BoardRow, Outcome, board, identify, publish_due, transition
 
 __all__ = [
