@@ -16,6 +16,9 @@ demo: $(STAMP)
 	@echo "== editorial status"
 	@$(BIN)/editorial status
 	@echo
+	@echo "== editorial quotes drafts/water-treaty-panel.md"
+	@$(BIN)/editorial quotes drafts/water-treaty-panel.md
+	@echo
 	@echo "== editorial lint"
 	@$(BIN)/editorial lint; rc=$$?; test $$rc -le 1 || exit $$rc
 
