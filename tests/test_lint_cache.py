@@ -84,3 +84,14 @@ def test_cli_options(room: Room) -> None:
     assert room.run("lint", "--no-cache", "--jobs", "2", "--format", "json").exit_code == 1
     bad = room.run("lint", "--jobs", "-1")
     assert bad.exit_code == 2
+
+
+def test_a_transcript_beside_an_article_invalidates(room: Room) -> None:
+    from editorial.lint.rules._fixtures import PANEL_FRONT, PANEL_VTT
+
+    text = "---\n" + PANEL_FRONT.replace("transcripts: [panel.vtt]\n", "") + "---\n"
+    text += "“The basin does not care about borders,” Okafor Nwosu said.\n"
+    room.write("drafts/example.md", text)
+    assert "Q004" not in room.run("lint").output
+    room.write("drafts/example.vtt", PANEL_VTT)
+    assert "Q004" in room.run("lint").output

@@ -99,3 +99,14 @@ def test_quotes_of_a_file_without_front_matter(room: Room) -> None:
         ({"id": None, "name": "Ana Lopez"}, "verb"),
         ({"id": None, "name": "Ana Lopez"}, "pronoun"),
     ]
+
+
+def test_a_transcript_named_after_the_article_is_used(room: Room) -> None:
+    text = ARTICLE.replace("transcripts: [panel.vtt]\n", "")
+    room.write("drafts/example.md", text)
+    assert "Q004" not in room.run("lint").output
+    room.write("sources/example.vtt", PANEL_VTT)
+    assert "Q004" in room.run("lint").output
+    (room.root / "sources" / "example.vtt").unlink()
+    room.write("drafts/example.vtt", PANEL_VTT)
+    assert "Q004" in room.run("lint").output

@@ -59,6 +59,9 @@ def run_digest(newsroom: Newsroom, selection: Selection, transcripts: Sequence[P
     for folder in (newsroom.sources_dir, newsroom.authors_dir):
         if folder.is_dir():
             parts += sorted(_stat_line(p) for p in folder.rglob("*") if p.is_file())
+    for folder in (newsroom.drafts_dir, newsroom.published_dir):  # transcripts beside articles
+        if folder.is_dir():
+            parts += sorted(_stat_line(p) for p in folder.iterdir() if p.suffix in (".vtt", ".txt"))
     parts += [_stat_line(Path(p).resolve()) for p in transcripts]
     return content_hash("\n".join(parts).encode("utf-8"))
 

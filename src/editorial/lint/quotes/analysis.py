@@ -113,12 +113,23 @@ def load_transcripts(
             loaded.append(read_transcript(path, name))
         except InputError as exc:
             problems.append(SourceProblem(i, name, f"transcript sources/{name}: {exc.message}"))
+    if not meta_of(article).transcripts:
+        extra = [*extra, *conventional_transcripts(newsroom, article)]
     for path in extra:
         try:
             loaded.append(read_transcript(Path(path)))
         except InputError as exc:
             problems.append(SourceProblem(None, str(path), f"transcript {path}: {exc.message}"))
     return loaded, problems
+
+
+def conventional_transcripts(newsroom: Newsroom, article: Article) -> list[Path]:
+    """Transcripts named after an article that lists none: ``sources/<slug>.vtt`` (or
+    ``.txt``, ``.md``), or a ``.vtt`` or ``.txt`` beside the article with its name."""
+    slug = meta_of(article).slug or article.path.stem
+    found = [newsroom.source_path(f"{slug}{ext}") for ext in (".vtt", ".txt", ".md")]
+    found += [article.path.with_suffix(ext) for ext in (".vtt", ".txt")]
+    return [p for p in dict.fromkeys(found) if p.is_file()]
 
 
 def analyze(
