@@ -172,7 +172,7 @@ def _read(
     contribution = None
     if want_contribution:
         contribution = (contribution_of(ctx) if article.meta else Contribution()).to_json()
-    for name in ("quotes", "facts"):  # analyses are per article: keep memory flat
+    for name in ("found", "quotes", "facts"):  # analyses are per article: keep memory flat
         _STATE["shared"].pop(name, None)
     return path, findings, contribution
 

@@ -11,7 +11,8 @@ from typing import Any
 
 from editorial.lint.facts.citations import Citations, find_citations
 from editorial.lint.facts.figures import Figure, find_figures, normal_unit, qualifier_group, units
-from editorial.lint.quotes.finder import find_quotations
+from editorial.lint.quotes.analysis import found_for
+from editorial.lint.quotes.finder import Found, find_quotations
 from editorial.model.article import ArticleMeta
 from editorial.model.fact import Fact
 from editorial.newsroom.article import Article
@@ -129,13 +130,14 @@ def reference_date(meta: ArticleMeta, today: dt.date) -> dt.date:
     return today
 
 
-def analyze_facts(article: Article, facts: list[Fact]) -> FactsAnalysis:
-    """Find the figures, citations and supports of ``article``."""
+def analyze_facts(article: Article, facts: list[Fact], found: Found | None = None) -> FactsAnalysis:
+    """Find the figures, citations and supports of ``article`` (``found``: its quotations,
+    when they have been found already)."""
     body = article.body
     citations = find_citations(body)
-    found = find_quotations(body)
+    found = found if found is not None else find_quotations(body)
     chars = list(found.masked)
-    for q in found.quotations:
+    for q in [*found.quotations, *found.terms]:  # no figure inside quotation marks
         chars[q.start : q.end] = " " * (q.end - q.start)
     masked = "".join(chars)
     analysis = FactsAnalysis(body=body, citations=citations)
@@ -160,7 +162,7 @@ def facts_for(ctx: Any) -> FactsAnalysis:
     cache: dict[Path, FactsAnalysis] = ctx.shared.setdefault("facts", {})
     path = ctx.article.path
     if path not in cache:
-        cache[path] = analyze_facts(ctx.article, list(ctx.newsroom.facts.facts))
+        cache[path] = analyze_facts(ctx.article, list(ctx.newsroom.facts.facts), found_for(ctx))
     return cache[path]
 
 

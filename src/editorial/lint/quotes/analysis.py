@@ -133,11 +133,15 @@ def conventional_transcripts(newsroom: Newsroom, article: Article) -> list[Path]
 
 
 def analyze(
-    newsroom: Newsroom, article: Article, extra_transcripts: Sequence[Path] = ()
+    newsroom: Newsroom,
+    article: Article,
+    extra_transcripts: Sequence[Path] = (),
+    found: Found | None = None,
 ) -> QuoteAnalysis:
-    """Find, attribute and verify every quotation of ``article``."""
+    """Find, attribute and verify every quotation of ``article`` (``found``: its quotations,
+    when they have been found already)."""
     names = name_index(newsroom, article)
-    found = find_quotations(article.body)
+    found = found if found is not None else find_quotations(article.body)
     attributions = attribute(found, names)
     transcripts, problems = load_transcripts(newsroom, article, extra_transcripts)
     index = TranscriptIndex(transcripts, names.resolve) if transcripts else None
@@ -155,10 +159,20 @@ def analyze(
     return QuoteAnalysis(found, names, checks, index, problems)
 
 
+def found_for(ctx: Any) -> Found:
+    """The quotations of the context's article, found once per lint run (the quotation
+    rules and the figure rules both read them)."""
+    cache: dict[Path, Found] = ctx.shared.setdefault("found", {})
+    path = ctx.article.path
+    if path not in cache:
+        cache[path] = find_quotations(ctx.article.body)
+    return cache[path]
+
+
 def analysis_for(ctx: Any) -> QuoteAnalysis:
     """The analysis of the context's article, computed once per lint run."""
     cache: dict[Path, QuoteAnalysis] = ctx.shared.setdefault("quotes", {})
     path = ctx.article.path
     if path not in cache:
-        cache[path] = analyze(ctx.newsroom, ctx.article, ctx.transcripts)
+        cache[path] = analyze(ctx.newsroom, ctx.article, ctx.transcripts, found_for(ctx))
     return cache[path]

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from editorial.lint.quotes.analysis import analysis_for
-from editorial.lint.quotes.finder import find_quotations
+from editorial.lint.quotes.analysis import found_for
 from editorial.lint.rule import LintContext, Rule, Violation, example
 
 
@@ -39,9 +38,7 @@ class QuoteMarksUnbalanced(Rule):
     )
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        found = (
-            analysis_for(ctx).found if ctx.article.meta is not None else find_quotations(ctx.body)
-        )
+        found = found_for(ctx)
         for mark in found.unbalanced:
             if mark.opening:
                 message = f"opening {mark.mark} is never closed in its paragraph"
