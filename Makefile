@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test check docs golden bench clean
+.PHONY: demo test check docs golden bench validate clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,9 @@ demo: $(STAMP)
 	@echo
 	@echo "== editorial lint"
 	@$(BIN)/editorial lint; rc=$$?; test $$rc -le 1 || exit $$rc
+	@echo
+	@echo "== editorial build"
+	@$(BIN)/editorial build
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -p no:cacheprovider --cov=editorial --cov-report=term --cov-fail-under=85
@@ -34,10 +37,24 @@ docs: $(STAMP)
 	$(BIN)/python -m editorial.docgen
 
 golden: $(STAMP)
-	REGEN_GOLDEN=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/quotes/test_golden.py
+	REGEN_GOLDEN=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/quotes/test_golden.py tests/publish/test_golden_site.py
+
+# The demo site through the Nu Html Checker (vnu-jar from npm, run with the system Java) and
+# a real browser (Debian's chromium and chromium-driver, driven by Selenium): zero errors.
+VALIDATE := .validate
+VNU      := $(VALIDATE)/node_modules/vnu-jar/build/dist/vnu.jar
+validate: $(STAMP)
+	@$(BIN)/python -c "import selenium" 2>/dev/null || $(BIN)/python -m pip install --quiet -e ".[dev,validate]"
+	@test -f $(VNU) || npm install --prefix $(VALIDATE) --ignore-scripts --no-audit --no-fund --silent vnu-jar
+	@test -x /usr/bin/chromium -a -x /usr/bin/chromedriver || \
+	  { apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null; }
+	$(BIN)/editorial build --out $(VALIDATE)/site
+	java -jar $(VNU) --errors-only --skip-non-html $(VALIDATE)/site
+	@echo "Nu Html Checker: no errors"
+	$(BIN)/python tests/browser/check_site.py $(VALIDATE)/site $(VALIDATE)/screenshots
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) site .editorial .pytest_cache .mypy_cache .ruff_cache .coverage
+	rm -rf $(VENV) site $(VALIDATE) .editorial .pytest_cache .mypy_cache .ruff_cache .coverage

@@ -1,6 +1,11 @@
 """The command line: click commands, each a thin layer over the library."""
 
-from editorial.cli import lint_cmds, newsroom_cmds, review_cmds  # noqa: F401  (registers commands)
+from editorial.cli import (  # noqa: F401  (registers commands)
+    lint_cmds,
+    newsroom_cmds,
+    publish_cmds,
+    review_cmds,
+)
 from editorial.cli.app import cli
 
 

@@ -69,7 +69,13 @@ class GitSettings(_Section):
 
 
 class SiteSettings(_Section):
+    """``[site]``: where ``editorial build`` writes and what the pages show."""
+
     out: str = "site"
+    templates: str = "templates"  # a newsroom's own templates override the built-in ones
+    per_page: int = Field(default=10, ge=1, le=1000)
+    feed_items: int = Field(default=20, ge=1, le=10000)
+    show_sources: bool = False
 
 
 class Config(_Section):

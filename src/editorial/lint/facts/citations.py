@@ -44,6 +44,11 @@ def _code_blanked(body: str) -> str:
     return _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body)
 
 
+def citation_keys(inner: str) -> list[str]:
+    """The citation ids inside one bracketed group (``a; @b, p. 4`` -> ``["a", "b"]``)."""
+    return [m.group("key").rstrip(".,;:") for m in _KEY.finditer(inner)]
+
+
 def find_citations(body: str) -> Citations:
     """The citation markers and footnotes of ``body`` (code and comments skipped)."""
     text = _code_blanked(body)
