@@ -24,6 +24,9 @@ demo: $(STAMP)
 	@echo
 	@echo "== editorial build"
 	@$(BIN)/editorial build
+	@echo
+	@echo "== editorial syndicate --dry-run"
+	@$(BIN)/editorial syndicate --dry-run
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -p no:cacheprovider --cov=editorial --cov-report=term --cov-fail-under=85

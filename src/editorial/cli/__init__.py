@@ -5,6 +5,7 @@ from editorial.cli import (  # noqa: F401  (registers commands)
     newsroom_cmds,
     publish_cmds,
     review_cmds,
+    syndicate_cmds,
 )
 from editorial.cli.app import cli
 

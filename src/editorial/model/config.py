@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from editorial.model.slug import check_slug
 from editorial.model.state import Role
@@ -51,17 +51,44 @@ class LintSettings(_Section):
     severity: dict[str, Severity] = Field(default_factory=dict)
 
 
+DEFAULT_CREDIT = "First published by {newsroom} at {url}."
+
+
 class Partner(_Section):
     """A syndication partner (delivery is described in SPEC section 5)."""
 
     name: str
-    format: Literal["rss", "atom", "jsonfeed", "ninjs", "html", "markdown"]
+    format: str = Field(
+        description="rss | atom | jsonfeed | ninjs | html | markdown, or a plugin's"
+    )
     delivery: Literal["webhook", "directory"] = "directory"
     url: str | None = None
     path: str | None = None
     secret_env: str | None = None
     sections: list[str] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
     delay_minutes: int = Field(default=0, ge=0)
+    credit: str = DEFAULT_CREDIT  # {newsroom} {url} {title} {byline} {date}
+    licence: str | None = None  # usage terms sent with each article
+    canonical: bool = True  # carry rel=canonical back to the article
+    noindex: bool = False  # ask the partner's page not to be indexed
+    timeout_seconds: float = Field(default=10.0, gt=0, le=300)
+    max_attempts: int = Field(default=4, ge=1, le=20)
+    retry_base_seconds: float = Field(default=1.0, ge=0, le=60)
+
+    @model_validator(mode="after")
+    def _target(self) -> Partner:
+        if self.delivery == "webhook" and not self.url:
+            raise ValueError("a webhook partner needs 'url'")
+        if (
+            self.delivery == "webhook"
+            and self.url
+            and not self.url.startswith(("http://", "https://"))
+        ):
+            raise ValueError("'url' must be an http:// or https:// address")
+        if self.delivery == "directory" and not self.path:
+            raise ValueError("a directory partner needs 'path'")
+        return self
 
 
 class GitSettings(_Section):
