@@ -18,16 +18,18 @@ def test_atomic_write_replaces_and_leaves_no_temp(tmp_path: Path) -> None:
     assert [p.name for p in target.parent.iterdir()] == ["file.md"]
 
 
-def test_atomic_write_failure_keeps_the_old_file(tmp_path: Path) -> None:
+def test_atomic_write_failure_keeps_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "file.md"
     atomic_write(target, "old")
 
-    class Boom(str):
-        def __str__(self) -> str:
-            raise RuntimeError
+    def disk_full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
 
-    with pytest.raises(TypeError):
-        atomic_write(target, 42)  # type: ignore[arg-type]
+    monkeypatch.setattr("editorial.newsroom.storage.os.fsync", disk_full)
+    with pytest.raises(OSError, match="No space"):
+        atomic_write(target, "new text that never lands")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["file.md"]
 
