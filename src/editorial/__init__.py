@@ -40,12 +40,31 @@ from editorial.newsroom import Article, Newsroom, load_article
 from editorial.newsroom.create import init_newsroom, new_article
 from editorial.review import Actor, BoardRow, Outcome, board, identify, publish_due, transition
 
+_LAZY = {  # publishing and syndication load their libraries only when they are used
+    "BuildReport": "editorial.publish.site",
+    "build_site": "editorial.publish.site",
+    "SyndicationReport": "editorial.syndicate.run",
+    "syndicate": "editorial.syndicate.run",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'editorial' has no attribute {name!r}")
+
+
 __all__ = [
     "Actor",
     "Article",
     "ArticleMeta",
     "Author",
     "BoardRow",
+    "BuildReport",
     "Citation",
     "Config",
     "ConfigError",
@@ -68,10 +87,12 @@ __all__ = [
     "Role",
     "Rule",
     "State",
+    "SyndicationReport",
     "UsageError",
     "__version__",
     "all_rules",
     "board",
+    "build_site",
     "get_rule",
     "identify",
     "init_newsroom",
@@ -80,5 +101,6 @@ __all__ = [
     "publish_due",
     "quote_sheet",
     "run_lint",
+    "syndicate",
     "transition",
 ]
