@@ -11,6 +11,8 @@ register of checked facts. Everything the command line does is one call here::
         print(finding.path, finding.line, finding.code, finding.message)
 """
 
+from typing import TYPE_CHECKING
+
 from editorial._version import __version__
 from editorial.errors import (
     ConfigError,
@@ -22,30 +24,68 @@ from editorial.errors import (
     RefusedError,
     UsageError,
 )
-from editorial.lint import Finding, LintReport, Rule, all_rules, get_rule, run_lint
-from editorial.lint.quotes.sheet import QuoteRow, QuoteSheet, quote_sheet
-from editorial.model import (
-    ArticleMeta,
-    Author,
-    Citation,
-    Config,
-    Correction,
-    Fact,
-    HistoryEntry,
-    Person,
-    Role,
-    State,
-)
-from editorial.newsroom import Article, Newsroom, load_article
-from editorial.newsroom.create import init_newsroom, new_article
-from editorial.review import Actor, BoardRow, Outcome, board, identify, publish_due, transition
 
-_LAZY = {  # publishing and syndication load their libraries only when they are used
+# The rest loads on first use, so that `import editorial` (and the command line's start-up)
+# stays light: each name -> the module that defines it.
+_LAZY = {
+    "Finding": "editorial.lint",
+    "LintReport": "editorial.lint",
+    "Rule": "editorial.lint",
+    "all_rules": "editorial.lint",
+    "get_rule": "editorial.lint",
+    "run_lint": "editorial.lint",
+    "QuoteRow": "editorial.lint.quotes.sheet",
+    "QuoteSheet": "editorial.lint.quotes.sheet",
+    "quote_sheet": "editorial.lint.quotes.sheet",
+    "ArticleMeta": "editorial.model",
+    "Author": "editorial.model",
+    "Citation": "editorial.model",
+    "Config": "editorial.model",
+    "Correction": "editorial.model",
+    "Fact": "editorial.model",
+    "HistoryEntry": "editorial.model",
+    "Person": "editorial.model",
+    "Role": "editorial.model",
+    "State": "editorial.model",
+    "Article": "editorial.newsroom",
+    "Newsroom": "editorial.newsroom",
+    "load_article": "editorial.newsroom",
+    "init_newsroom": "editorial.newsroom.create",
+    "new_article": "editorial.newsroom.create",
+    "Actor": "editorial.review",
+    "BoardRow": "editorial.review",
+    "Outcome": "editorial.review",
+    "board": "editorial.review",
+    "identify": "editorial.review",
+    "publish_due": "editorial.review",
+    "transition": "editorial.review",
     "BuildReport": "editorial.publish.site",
     "build_site": "editorial.publish.site",
     "SyndicationReport": "editorial.syndicate.run",
     "syndicate": "editorial.syndicate.run",
 }
+
+if TYPE_CHECKING:
+    from editorial.lint import Finding, LintReport, Rule, all_rules, get_rule, run_lint
+    from editorial.lint.quotes.sheet import QuoteRow, QuoteSheet, quote_sheet
+    from editorial.model import (
+        ArticleMeta,
+        Author,
+        Citation,
+        Config,
+        Correction,
+        Fact,
+        HistoryEntry,
+        Person,
+        Role,
+        State,
+    )
+    from editorial.newsroom import Article, Newsroom, load_article
+    from editorial.newsroom.create import init_newsroom, new_article
+    from editorial.publish.site import BuildReport, build_site
+    from editorial.review import Actor, BoardRow, Outcome, identify, publish_due, transition
+    from editorial.review.board import board
+    from editorial.syndicate.run import SyndicationReport, syndicate
 
 
 def __getattr__(name: str) -> object:
@@ -56,6 +96,10 @@ def __getattr__(name: str) -> object:
         globals()[name] = value
         return value
     raise AttributeError(f"module 'editorial' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
 
 
 __all__ = [

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from editorial.cli import cli
+from editorial.cli import cli, load_all
 from editorial.lint.registry import all_rules
 
 
@@ -39,6 +39,7 @@ def cli_reference() -> str:
         "# Command-line reference\n",
         "Generated from `editorial --help` by `make docs`; do not edit by hand.\n",
     ]
+    load_all()
     for path, command in _walk(cli, ["editorial"]):
         parts.append(f"## `{' '.join(path)}`\n\n```text\n{_help(command, path).rstrip()}\n```\n")
     return "\n".join(parts)

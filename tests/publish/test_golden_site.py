@@ -16,7 +16,7 @@ from editorial import Newsroom
 from editorial.publish import build_site
 from tests.publish.conftest import NOW
 
-GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "site"
+GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "pages"
 FILES = ["river-ports-forum/index.html", "feed.xml", "atom.xml", "feed.json", "sitemap.xml"]
 
 

@@ -1,13 +1,6 @@
-"""The command line: click commands, each a thin layer over the library."""
+"""The command line: click commands, each a thin layer over the library, loaded when used."""
 
-from editorial.cli import (  # noqa: F401  (registers commands)
-    lint_cmds,
-    newsroom_cmds,
-    publish_cmds,
-    review_cmds,
-    syndicate_cmds,
-)
-from editorial.cli.app import cli
+from editorial.cli.app import cli, load_all
 
 
 def main() -> None:
@@ -15,4 +8,4 @@ def main() -> None:
     cli(prog_name="editorial")
 
 
-__all__ = ["cli", "main"]
+__all__ = ["cli", "load_all", "main"]

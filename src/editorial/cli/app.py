@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from editorial._version import __version__
 from editorial.errors import EditorialError
-from editorial.newsroom.newsroom import Newsroom
+
+if TYPE_CHECKING:
+    from editorial.newsroom.newsroom import Newsroom
 
 DEBUG_ENV = "EDITORIAL_DEBUG"
 F = TypeVar("F", bound=Callable[..., Any])
@@ -29,6 +32,8 @@ class Env:
 
     def newsroom(self) -> Newsroom:
         if self._newsroom is None:
+            from editorial.newsroom.newsroom import Newsroom
+
             self._newsroom = Newsroom.open(self.root)
         return self._newsroom
 
@@ -42,9 +47,47 @@ def fail(message: str, code: int = 2) -> None:
     sys.exit(code)
 
 
+# Each command's module, imported only when the command runs (or help lists it), so that
+# `editorial --version` and a mistyped command load nothing heavy.
+COMMANDS = {
+    "init": "newsroom_cmds",
+    "new": "newsroom_cmds",
+    "status": "newsroom_cmds",
+    "show": "newsroom_cmds",
+    "lint": "lint_cmds",
+    "rule": "lint_cmds",
+    "quotes": "lint_cmds",
+    "submit": "review_cmds",
+    "assign": "review_cmds",
+    "approve": "review_cmds",
+    "request-changes": "review_cmds",
+    "publish": "review_cmds",
+    "correct": "review_cmds",
+    "retract": "review_cmds",
+    "history": "review_cmds",
+    "build": "publish_cmds",
+    "serve": "publish_cmds",
+    "syndicate": "syndicate_cmds",
+}
+
+
+def load_all() -> None:
+    """Import every command module (for the generated CLI reference)."""
+    for module in sorted(set(COMMANDS.values())):
+        importlib.import_module(f"editorial.cli.{module}")
+
+
 class EditorialGroup(click.Group):
-    """Turns library errors into one line on stderr and an exit code, never a traceback
-    (set ``EDITORIAL_DEBUG=1`` to see it)."""
+    """Loads commands when they are asked for, and turns library errors into one line on
+    stderr and an exit code, never a traceback (set ``EDITORIAL_DEBUG=1`` to see it)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(COMMANDS) | set(self.commands))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            importlib.import_module(f"editorial.cli.{COMMANDS[cmd_name]}")
+        return self.commands.get(cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
