@@ -233,3 +233,27 @@ def test_unreadable_manifest_means_a_full_build(demo: Path) -> None:
     report = build_site(Newsroom.open(demo), now=NOW)
     assert report.rendered == 3 and report.written == []
     assert os.path.exists(demo / "site" / "index.html")
+
+
+def test_cli_build_exits_1_naming_a_broken_article(demo: Path) -> None:
+    (demo / "published" / "broken.md").write_text("---\ntitle: [unclosed\n---\nBody\n")
+    result = Room(demo).run("build")
+    assert result.exit_code == 1
+    assert "skipped published/broken.md:" in result.output
+    assert (demo / "site" / "river-ports-forum" / "index.html").is_file()
+
+
+def test_tags_without_latin_letters_get_stable_paths(room: Room) -> None:
+    room.article(
+        "x",
+        "published",
+        text=_published("x", "2025-05-01T00:00:00Z").replace(
+            "section: events", 'section: events\ntags: ["中国", "!!", "../etc"]'
+        ),
+    )
+    build_site(Newsroom.open(room.root), now=NOW)
+    tags = sorted(p.name for p in (room.root / "site" / "tags").iterdir())
+    assert "etc" in tags and len(tags) == 3
+    assert all(name.startswith("t-") for name in tags if name != "etc")
+    page = (room.root / "site" / "x" / "index.html").read_text()
+    assert ">中国</a>" in page

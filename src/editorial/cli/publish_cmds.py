@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 from pathlib import Path
 
@@ -23,7 +24,8 @@ def build(env: Env, out: Path | None, force: bool, verbose: bool) -> None:
     """Render published/ into a static site with feeds, sitemaps and JSON-LD.
 
     Only files whose content changed are written: a second build with no change writes
-    nothing. Embargoed and scheduled articles appear nowhere before their time.
+    nothing. Embargoed and scheduled articles appear nowhere before their time. Exit 1
+    when an article of published/ could not be read (the others are still built).
     """
     from editorial.publish.site import build_site
 
@@ -42,6 +44,13 @@ def build(env: Env, out: Path | None, force: bool, verbose: bool) -> None:
         f"{len(report.written)} written, {report.unchanged} unchanged, "
         f"{len(report.removed)} removed."
     )
+    if report.skipped:
+        count = len(report.skipped)
+        click.echo(
+            f"{count} article{'s' if count != 1 else ''} could not be read; fix and build again.",
+            err=True,
+        )
+        sys.exit(1)
 
 
 @cli.command()

@@ -4,7 +4,7 @@ templates, the feeds and the JSON-LD all read these, never the files themselves.
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import quote
+import hashlib
 
 from pydantic import BaseModel, Field
 
@@ -111,8 +111,11 @@ class ArticleView(BaseModel):
 
 
 def term(kind: str, name: str) -> Term:
-    """A section or tag named ``name``, with its listing path (``tags/<slug>/``)."""
-    slug = slugify(name) or quote(name.lower(), safe="")
+    """A section or tag named ``name``, with its listing path (``tags/<slug>/``); a name
+    with no Latin letters or digits (``中国``, ``!!``) gets a short stable hash instead."""
+    slug = slugify(name)
+    if not slug:
+        slug = "t-" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:10]
     return Term(name=name, slug=slug, path=f"{kind}/{slug}/")
 
 
