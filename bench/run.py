@@ -102,11 +102,53 @@ def main() -> int:
                 f"{report.cached} from cache, {report.read} read",
             )
         )
+        rows += build_rows(lint_root)
     width = max(len(r[0]) for r in rows)
     print(f"{'benchmark':<{width}}  {'time':>10}  detail")
     for name, took, detail in rows:
         print(f"{name:<{width}}  {took:>10}  {detail}")
     return 0
+
+
+def build_rows(root: Path) -> list[tuple[str, str, str]]:
+    """``editorial build``: cold, with no change, and with one article changed."""
+    from editorial.publish.site import build_site
+
+    published = root / "published"
+    published.mkdir(exist_ok=True)
+    for path in sorted((root / "drafts").glob("*.md")):
+        text = path.read_text(encoding="utf-8").replace(
+            "authors: [bench-author]\n",
+            "authors: [bench-author]\nstate: published\nsection: events\n"
+            "tags: [bench]\npublished_at: 2025-01-01T00:00:00Z\n",
+            1,
+        )
+        (published / path.name).write_text(text, encoding="utf-8")
+    count = len(list(published.glob("*.md")))
+    rows = []
+    cold = timed(
+        lambda: build_site(Newsroom.open(root), force=True, out=root / "site-cold"), repeat=1
+    )
+    rows.append(
+        (f"build, cold ({count} articles)", f"{cold:.2f} s", f"{count / cold:,.0f} articles/s")
+    )
+    build_site(Newsroom.open(root))
+    same = timed(lambda: build_site(Newsroom.open(root)), repeat=3)
+    report = build_site(Newsroom.open(root))
+    rows.append(
+        (f"build, no change ({count})", f"{same:.2f} s", f"{len(report.written)} files written")
+    )
+    first = sorted(published.glob("*.md"))[0]
+
+    def touch_one() -> None:
+        first.write_text(first.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+        build_site(Newsroom.open(root))
+
+    one = timed(touch_one, repeat=3)
+    rows.append(
+        (f"build, one article changed ({count})", f"{one:.2f} s", "its page, listings, feeds")
+    )
+    return rows
 
 
 if __name__ == "__main__":
