@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from editorial.newsroom.storage import _umask, atomic_write
 from tests.conftest import Room
 
 CLEAN = """---
@@ -443,3 +444,68 @@ def test_a_transition_keeps_the_body_bytes_and_key_order(room: Room) -> None:
         if not line.startswith(" ")
     ]
     assert keys[:6] == ["slug", "title", "authors", "zeta", "state", "history"]
+
+
+def test_publish_that_cannot_move_changes_nothing_and_can_be_retried(
+    room: Room, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = article(room, "approved")
+    before = path.read_bytes()
+
+    def read_only(source: Path, target: Path) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("editorial.review.workflow.atomic_move", read_only)
+    result = room.run("--as", "pat", "publish", "panel")
+    assert result.exit_code == 2
+    assert "cannot move to published/: Permission denied; nothing was changed" in result.output
+    assert path.read_bytes() == before
+    assert not (room.root / "published" / "panel.md").exists()
+    monkeypatch.undo()
+    assert room.run("--as", "pat", "publish", "panel").exit_code == 0
+    assert meta(room.root / "published" / "panel.md")["state"] == "published"
+
+
+def test_publish_whose_write_fails_is_rolled_back(
+    room: Room, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = article(room, "approved")
+    before = path.read_bytes()
+
+    def disk_full(target: Path, text: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("editorial.review.workflow.atomic_write", disk_full)
+    result = room.run("--as", "pat", "publish", "panel")
+    assert result.exit_code == 2
+    assert path.read_bytes() == before
+    assert not (room.root / "published" / "panel.md").exists()
+
+
+def test_publish_interrupted_after_the_move_is_finished_by_running_it_again(room: Room) -> None:
+    path = article(room, "approved")
+    moved = room.root / "published" / "panel.md"
+    path.replace(moved)  # killed between the move and the write
+    result = room.run("--as", "pat", "publish", "panel")
+    assert result.exit_code == 0, result.output
+    assert meta(moved)["state"] == "published"
+    assert not path.exists()
+
+
+def test_writes_keep_the_file_mode(room: Room) -> None:
+    path = article(room, "draft")
+    path.chmod(0o640)
+    assert room.run("--as", "ana", "submit", "panel").exit_code == 0
+    assert path.stat().st_mode & 0o777 == 0o640
+    fresh = room.root / "drafts" / "new-one.md"
+    atomic_write(fresh, "text")
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~_umask()
+
+
+def test_slugs_with_a_trailing_newline_are_refused(room: Room) -> None:
+    from editorial.model.slug import is_slug
+
+    assert not is_slug("panel\n")
+    assert is_slug("panel")
+    result = room.run("show", "panel\n")
+    assert result.exit_code == 2 and "not a valid slug" in result.output

@@ -8,14 +8,14 @@ from typing import Annotated
 
 from pydantic import AfterValidator
 
-SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*\Z"
 _SLUG_RE = re.compile(SLUG_PATTERN)
 MAX_SLUG_LENGTH = 120
 
 
 def is_slug(text: str) -> bool:
     """True when ``text`` is a valid slug: lowercase words of a-z and 0-9 joined by hyphens."""
-    return len(text) <= MAX_SLUG_LENGTH and _SLUG_RE.match(text) is not None
+    return len(text) <= MAX_SLUG_LENGTH and _SLUG_RE.fullmatch(text) is not None
 
 
 def check_slug(text: str) -> str:

@@ -12,13 +12,14 @@ refused it, and changes nothing.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from editorial.errors import RefusedError, UsageError
+from editorial.errors import InputError, RefusedError, UsageError
 from editorial.lint.engine import run_lint
 from editorial.model.state import Role, State
 from editorial.newsroom.article import Article, load_article
@@ -274,13 +275,29 @@ def _apply(req: Request, rule: Transition) -> Outcome:
     )
     raw["history"] = history
     source = article.path
-    atomic_write(source, render_document(raw, article.body))
-    target = source
-    if after.folder != before.folder:
-        target = (
-            newsroom.published_dir if after.folder == "published" else newsroom.drafts_dir
-        ) / source.name
+    text = render_document(raw, article.body)
+    folder = newsroom.published_dir if after.folder == "published" else newsroom.drafts_dir
+    target = folder / source.name
+    if source.parent.resolve() == folder.resolve():
+        atomic_write(source, text)
+        return Outcome(meta.slug, action, before, after, source)
+    # Move first, then write: a failed move changes nothing, and an article interrupted
+    # between the two is in its new folder with its old state, where the same command
+    # can be run again to finish the transition.
+    where = newsroom.relative(source)
+    try:
         atomic_move(source, target)
+    except OSError as exc:
+        raise InputError(
+            f"cannot move to {after.folder}/: {exc.strerror or exc}; nothing was changed",
+            path=where,
+        ) from exc
+    try:
+        atomic_write(target, text)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            target.replace(source)  # roll back: the article is where it was, as it was
+        raise
     return Outcome(meta.slug, action, before, after, target)
 
 
