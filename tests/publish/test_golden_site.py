@@ -6,7 +6,6 @@ Regenerate after an intended change with ``make golden`` (REGEN_GOLDEN=1) and re
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 
@@ -15,20 +14,14 @@ import pytest
 from editorial import Newsroom
 from editorial.publish import build_site
 from tests.publish.conftest import NOW
+from tests.quotes.test_golden import _compare as compare
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "pages"
 FILES = ["river-ports-forum/index.html", "feed.xml", "atom.xml", "feed.json", "sitemap.xml"]
 
 
 def _compare(name: str, actual: str) -> None:
-    path = GOLDEN / name.replace("/", "__")
-    if os.environ.get("REGEN_GOLDEN"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-    assert path.is_file(), f"{path} is missing: run 'make golden'"
-    assert actual == path.read_text(encoding="utf-8"), (
-        f"{path.name} changed: review, then 'make golden'"
-    )
+    compare(GOLDEN / name.replace("/", "__"), actual)
 
 
 @pytest.fixture
