@@ -12,10 +12,10 @@ The HTML is sanitized with nh3 before it leaves this module.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from html import escape
+from html import escape, unescape
 from re import Match
 from typing import Any
 
@@ -145,11 +145,6 @@ def render_block(text: str) -> str:
     return render(text).html
 
 
-def plain_text(html: str, replacements: Mapping[str, str] | None = None) -> str:
+def plain_text(html: str) -> str:
     """The text of some HTML, tags dropped, whitespace folded (for descriptions)."""
-    from html import unescape
-
-    text = unescape(re.sub(r"<[^>]+>", " ", html))
-    for old, new in (replacements or {}).items():
-        text = text.replace(old, new)
-    return re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html))).strip()

@@ -17,7 +17,7 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from filelock import FileLock, Timeout
 from pydantic import BaseModel, ValidationError
@@ -82,12 +82,15 @@ def _digest(*parts: bytes | str) -> str:
 
 
 def _files_digest(folders: Iterable[Path]) -> str:
+    """A digest of every file's name, size and modification time under ``folders``: cheap
+    on every build, even with hours of transcripts in sources/."""
     h = hashlib.sha256()
     for folder in folders:
         if not folder.is_dir():
             continue
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            h.update(path.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+            info = path.stat()
+            h.update(f"{path.as_posix()}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     return h.hexdigest()[:32]
 
 
@@ -245,22 +248,14 @@ class _Builder:
                 nav,
             )
         self.listing("", live, extra=nav, heading=None, **common)
-        for section in sections:
-            chosen = [v for v in live if v.section and v.section.slug == section.slug]
+        sections_of = _groups(live, lambda v: [v.section] if v.section else [])
+        for section, chosen in sections_of.values():
             self.listing(section.path, chosen, extra=nav, heading=section.name, **common)
-        tags: dict[str, Term] = {}
-        for view in live:
-            for tag in view.tags:
-                tags.setdefault(tag.slug, tag)
-        for tag in tags.values():
-            chosen = [v for v in live if any(t.slug == tag.slug for t in v.tags)]
+        tags = _groups(live, lambda v: v.tags)
+        for tag, chosen in tags.values():
             self.listing(tag.path, chosen, extra=nav, heading=f"Tagged “{tag.name}”", **common)
-        authors: dict[str, AuthorCard] = {}
-        for view in live:
-            for card in view.authors:
-                authors.setdefault(card.slug, card)
-        for card in authors.values():
-            chosen = [v for v in live if any(a.slug == card.slug for a in v.authors)]
+        authors = _groups(live, lambda v: v.authors)
+        for card, chosen in authors.values():
             self.listing(
                 card.path,
                 chosen,
@@ -273,7 +268,9 @@ class _Builder:
         self.emit("feed.xml", recent, lambda: feeds.rss(recent, self.info))
         self.emit("atom.xml", recent, lambda: feeds.atom(recent, self.info))
         self.emit("feed.json", recent, lambda: feeds.json_feed(recent, self.info))
-        urls = self._sitemap_urls(live, sections, list(tags.values()), list(authors.values()))
+        urls = self._sitemap_urls(
+            live, sections, [t for t, _ in tags.values()], [a for a, _ in authors.values()]
+        )
         self.emit("sitemap.xml", live, lambda: feeds.sitemap(urls), json.dumps(urls, default=str))
         fresh = [
             v for v in live if not v.retracted and v.published_at >= self.now - feeds.NEWS_WINDOW
@@ -336,6 +333,20 @@ class _Builder:
         except OSError:
             pass
         atomic_write(self.manifest_path, text)
+
+
+G = TypeVar("G", Term, AuthorCard)
+
+
+def _groups(
+    views: list[ArticleView], keys: Callable[[ArticleView], Sequence[G]]
+) -> dict[str, tuple[G, list[ArticleView]]]:
+    """The views grouped by section, tag or author (by slug, in order of first appearance)."""
+    groups: dict[str, tuple[G, list[ArticleView]]] = {}
+    for view in views:
+        for key in keys(view):
+            groups.setdefault(key.slug, (key, []))[1].append(view)
+    return groups
 
 
 def _page_path(base: str, number: int) -> str:

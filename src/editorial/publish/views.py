@@ -216,7 +216,7 @@ def article_view(
                 url=safe_url(citation.url),
             )
         )
-    published = meta.published_at or _first_history(meta, "publish") or _epoch()
+    published = published_time(meta)
     corrections = [
         CorrectionNote(at=c.at, text=c.text, html=render_inline(c.text)) for c in meta.corrections
     ]
@@ -247,6 +247,11 @@ def article_view(
         sources=sources_box(newsroom, article) if show_sources else None,
         language=info.language,
     )
+
+
+def published_time(meta: ArticleMeta) -> dt.datetime:
+    """When the article was published: ``published_at``, else its first publish in history."""
+    return meta.published_at or _first_history(meta, "publish") or _epoch()
 
 
 def _first_history(meta: ArticleMeta, action: str) -> dt.datetime | None:

@@ -17,12 +17,13 @@ from dataclasses import dataclass, field
 from filelock import FileLock, Timeout
 
 from editorial.errors import ConfigError, LockedError, UsageError
+from editorial.model.article import ArticleMeta
 from editorial.model.config import Partner
 from editorial.model.state import State
-from editorial.newsroom.article import load_article
+from editorial.newsroom.article import Article, load_article
 from editorial.newsroom.newsroom import PUBLISHED, Newsroom
 from editorial.newsroom.storage import STATE_DIR
-from editorial.publish.views import ArticleView, article_view, is_live
+from editorial.publish.views import ArticleView, article_view, is_live, published_time
 from editorial.syndicate import delivery
 from editorial.syndicate.formats import Item, get_format
 from editorial.syndicate.ledger import Kind, Ledger, Record, delivery_id
@@ -36,18 +37,22 @@ class Planned:
 
     partner_id: str
     partner: Partner
-    view: ArticleView
-    markdown: str
+    source: Article
     kind: Kind
     delivery_id: str
 
     @property
+    def meta(self) -> ArticleMeta:
+        assert self.source.meta is not None
+        return self.source.meta
+
+    @property
     def article(self) -> str:
-        return self.view.slug
+        return self.meta.slug
 
     @property
     def version(self) -> int:
-        return self.view.version
+        return self.meta.version or 1
 
     @property
     def file_name(self) -> str:
@@ -80,28 +85,34 @@ class SyndicationReport:
         return not self.failed and not self.problems
 
 
-def _live_articles(newsroom: Newsroom, now: dt.datetime) -> list[tuple[ArticleView, str]]:
+def _live_articles(newsroom: Newsroom, now: dt.datetime) -> list[Article]:
+    """Published and retracted articles that are due, oldest first (front matter only: an
+    article is rendered when something is sent, not to find out whether to send it)."""
     found = []
     for path in newsroom.article_paths(PUBLISHED):
         article = load_article(path)
         meta = article.meta
         if meta is None or meta.state not in (State.PUBLISHED, State.RETRACTED):
             continue
-        if not is_live(meta, now):
-            continue
-        found.append((article_view(newsroom, article), article.body))
-    found.sort(key=lambda pair: (pair[0].published_at, pair[0].slug))
+        if is_live(meta, now):
+            found.append(article)
+    found.sort(key=lambda a: (published_time(_meta(a)), _meta(a).slug))
     return found
 
 
-def _matches(partner: Partner, view: ArticleView) -> bool:
+def _meta(article: Article) -> ArticleMeta:
+    assert article.meta is not None
+    return article.meta
+
+
+def _matches(partner: Partner, meta: ArticleMeta) -> bool:
     if partner.sections:
         wanted = {s.lower() for s in partner.sections}
-        if view.section is None or view.section.name.lower() not in wanted:
+        if meta.section is None or meta.section.lower() not in wanted:
             return False
     if partner.tags:
         wanted = {t.lower() for t in partner.tags}
-        if not any(t.name.lower() in wanted for t in view.tags):
+        if not any(t.lower() in wanted for t in meta.tags):
             return False
     return True
 
@@ -109,28 +120,33 @@ def _matches(partner: Partner, view: ArticleView) -> bool:
 def plan_partner(
     partner_id: str,
     partner: Partner,
-    articles: Sequence[tuple[ArticleView, str]],
+    articles: Sequence[Article],
     ledger: Ledger,
     now: dt.datetime,
 ) -> list[Planned]:
     """What ``partner`` should receive now."""
     planned = []
-    for view, body in articles:
-        received = ledger.delivered(partner_id, view.slug)
-        if view.retracted:
-            if received and not ledger.has_delivered(partner_id, view.slug, view.version, "cancel"):
-                ident = delivery_id(partner_id, view.slug, view.version, "cancel")
-                planned.append(Planned(partner_id, partner, view, body, "cancel", ident))
+    for article in articles:
+        meta = _meta(article)
+        slug, version = meta.slug, meta.version or 1
+        received = ledger.delivered(partner_id, slug)
+        if meta.state == State.RETRACTED:
+            if received and not ledger.has_delivered(partner_id, slug, version, "cancel"):
+                ident = delivery_id(partner_id, slug, version, "cancel")
+                planned.append(Planned(partner_id, partner, article, "cancel", ident))
             continue
-        if not _matches(partner, view):
+        if not _matches(partner, meta):
             continue
-        if view.published_at + dt.timedelta(minutes=partner.delay_minutes) > now:
+        if published_time(meta) + dt.timedelta(minutes=partner.delay_minutes) > now:
             continue
         kind: Kind = "update" if received else "publish"
-        if ledger.has_delivered(partner_id, view.slug, view.version, kind):
+        if ledger.has_delivered(partner_id, slug, version, kind):
             continue
-        ident = delivery_id(partner_id, view.slug, view.version, kind)
-        planned.append(Planned(partner_id, partner, view, body, kind, ident))
+        planned.append(
+            Planned(
+                partner_id, partner, article, kind, delivery_id(partner_id, slug, version, kind)
+            )
+        )
     return planned
 
 
@@ -184,7 +200,7 @@ def _run_partner(
     newsroom: Newsroom,
     partner_id: str,
     partner: Partner,
-    articles: Sequence[tuple[ArticleView, str]],
+    articles: Sequence[Article],
     ledger: Ledger,
     now: dt.datetime,
     report: SyndicationReport,
@@ -213,10 +229,15 @@ def _run_partner(
         )
         return
     info = newsroom.config.newsroom
+    views: dict[str, ArticleView] = {}
     for item in planned:
         result = Result(item)
         if not report.dry_run:
-            payload = fmt(Item(item.view, partner, info, item.kind == "cancel", item.markdown))
+            view = views.get(item.article)
+            if view is None:
+                view = views[item.article] = article_view(newsroom, item.source)
+            canceled = item.kind == "cancel"
+            payload = fmt(Item(view, partner, info, canceled, item.source.body))
             base = Record(
                 at=dt.datetime.now(dt.UTC).replace(microsecond=0),
                 partner=partner_id,
