@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from editorial.lint.cache import FORMAT
 from editorial.lint.engine import run_lint
 from editorial.newsroom.newsroom import Newsroom
 from tests.conftest import Room
@@ -62,7 +63,7 @@ def test_no_cache_and_a_broken_cache(room: Room) -> None:
     cache = room.root / ".editorial" / "cache" / "lint.json"
     cache.write_text("{not json", encoding="utf-8")
     assert run_lint(Newsroom.open(room.root)).read == 3
-    assert json.loads(cache.read_text(encoding="utf-8"))["format"] == 1
+    assert json.loads(cache.read_text(encoding="utf-8"))["format"] == FORMAT
 
 
 def test_parallel_matches_serial(room: Room) -> None:

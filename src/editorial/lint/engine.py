@@ -19,7 +19,14 @@ from typing import Any
 from editorial.errors import NotFoundError
 from editorial.lint.cache import LintCache, content_hash, run_digest
 from editorial.lint.finding import Finding
-from editorial.lint.ledger import Contribution, Ledger, contribution_of
+from editorial.lint.ledger import (
+    Contribution,
+    Ledger,
+    Sketch,
+    contribution_of,
+    wanted_runs,
+    wanted_terms,
+)
 from editorial.lint.registry import Selection, check_codes
 from editorial.lint.rule import LintContext, NewsroomContext, Rule, Violation
 from editorial.lint.suppress import find_suppressions
@@ -158,23 +165,29 @@ def _start(root: str, selection: Selection, transcripts: Sequence[str]) -> None:
     )
 
 
-def _read(
-    job: tuple[str, bool, bool],
-) -> tuple[str, list[dict[str, Any]] | None, dict[str, Any] | None]:
-    """Read one article: its findings (when asked) and its ledger contribution (when asked)."""
-    path, want_findings, want_contribution = job
+Job = tuple[str, bool, frozenset[str]]  # path, findings wanted, ledger parts wanted
+Result = tuple[str, list[dict[str, Any]] | None, dict[str, Any]]
+
+
+def _read(job: Job) -> Result:
+    """Read one article: its findings (when asked) and the ledger parts asked for."""
+    path, want_findings, parts = job
     newsroom: Newsroom = _STATE["newsroom"]
     article = load_article(Path(path))
     ctx = LintContext(newsroom, article, _STATE["transcripts"], _STATE["shared"])
     findings = None
     if want_findings:
         findings = [f.model_dump() for f in _article_findings(ctx, _STATE["selection"])]
-    contribution = None
-    if want_contribution:
-        contribution = (contribution_of(ctx) if article.meta else Contribution()).to_json()
+    ledger: dict[str, Any] = {}
+    if parts:
+        contribution = contribution_of(ctx, parts) if article.meta else Contribution()
+        if "quotes" in parts:
+            ledger["quotes"] = contribution.quotes_json()
+        if "figures" in parts:
+            ledger["figures"] = contribution.figures_json()
     for name in ("found", "quotes", "facts"):  # analyses are per article: keep memory flat
         _STATE["shared"].pop(name, None)
-    return path, findings, contribution
+    return path, findings, ledger
 
 
 def _jobs_count(jobs: int, work: int) -> int:
@@ -208,51 +221,64 @@ def run_lint(
             raise NotFoundError(f"no such transcript: {extra}")
     rules = selection.rules()
     compare = [r for r in rules if r.scope == "newsroom"]
+    parts = frozenset(part for r in compare for part in r.ledger_parts)
     targets = {str(p.resolve()): newsroom.relative(p) for p in files}
-    paths_needed = dict(targets)
-    if compare:
-        for p in newsroom.article_paths():
-            paths_needed.setdefault(str(p.resolve()), newsroom.relative(p))
     cache = LintCache(newsroom, run_digest(newsroom, selection, transcripts), enabled=use_cache)
+    texts: dict[str, bytes] = {}
     hashes: dict[str, str] = {}
+
+    def entry_of(path: str) -> dict[str, Any]:
+        if path not in hashes:
+            try:
+                data = Path(path).read_bytes()
+            except OSError:
+                data = b""
+            texts[path] = data
+            hashes[path] = content_hash(path.encode("utf-8") + b"\0" + data)
+        return cache.get(hashes[path]) or {}
+
     done: dict[str, dict[str, Any]] = {}
-    jobs_list: list[tuple[str, bool, bool]] = []
-    for path in paths_needed:
-        try:
-            data = Path(path).read_bytes()
-        except OSError:
-            data = b""
-        key = content_hash(path.encode("utf-8") + b"\0" + data)
-        hashes[path] = key
-        want_findings = path in targets
-        entry = cache.get(key) or {}
-        missing_findings = want_findings and entry.get("findings") is None
-        missing_contribution = bool(compare) and entry.get("contribution") is None
-        if missing_findings or missing_contribution:
-            jobs_list.append((path, missing_findings, missing_contribution))
+    jobs_list: list[Job] = []
+    for path in targets:
+        entry = entry_of(path)
+        missing = frozenset(p for p in parts if entry.get(p) is None)
+        if entry.get("findings") is None or missing:
+            jobs_list.append((path, entry.get("findings") is None, missing))
         else:
             done[path] = entry
             cache.hits += 1
-    report = LintReport(cached=sum(1 for p in targets if p in done))
+    report = LintReport(cached=len(done))
     workers = _jobs_count(jobs, len(jobs_list))
-    results = _run_jobs(newsroom, selection, transcripts, jobs_list, workers, progress)
-    for path, found, contribution in results:
-        fresh = {
-            k: v for k, v in (("findings", found), ("contribution", contribution)) if v is not None
-        }
-        merged = {**(cache.get(hashes[path]) or {}), **fresh}
-        cache.put(hashes[path], fresh)
-        done[path] = merged
+    _merge(
+        cache,
+        hashes,
+        done,
+        _run_jobs(newsroom, selection, transcripts, jobs_list, workers, progress),
+    )
     report.read = len(jobs_list)
-    cache.save()
     ledger = None
     if compare:
+        others = {
+            str(p.resolve()): newsroom.relative(p)
+            for p in newsroom.article_paths()
+            if str(p.resolve()) not in targets
+        }
+        needed = _others_needed(others, targets, done, parts, entry_of, texts)
+        more = [(path, False, wanted) for path, wanted in needed.items()]
+        workers = _jobs_count(jobs, len(more))
+        _merge(
+            cache,
+            hashes,
+            done,
+            _run_jobs(newsroom, selection, transcripts, more, workers, progress),
+        )
         ledger = Ledger(
             {
-                rel: Contribution.from_json(done[p].get("contribution") or {})
-                for p, rel in paths_needed.items()
+                rel: Contribution.from_json(done.get(p) or {})
+                for p, rel in {**others, **targets}.items()
             }
         )
+    cache.save()
     for path, where in targets.items():
         report.files.append(where)
         findings = [Finding(**f) for f in done[path].get("findings") or []]
@@ -262,14 +288,62 @@ def run_lint(
     return report
 
 
+def _merge(
+    cache: LintCache,
+    hashes: dict[str, str],
+    done: dict[str, dict[str, Any]],
+    results: list[Result],
+) -> None:
+    """Fresh results into the cache and into ``done``, over what was cached before."""
+    for path, found, ledger in results:
+        fresh = {**ledger, **({"findings": found} if found is not None else {})}
+        cache.put(hashes[path], fresh)
+        done[path] = {**(cache.get(hashes[path]) or done.get(path) or {}), **fresh}
+
+
+def _others_needed(
+    others: dict[str, str],
+    targets: dict[str, str],
+    done: dict[str, dict[str, Any]],
+    parts: frozenset[str],
+    entry_of: Callable[[str], dict[str, Any]],
+    texts: dict[str, bytes],
+) -> dict[str, frozenset[str]]:
+    """The ledger parts to compute for articles that are not linted but are compared
+    with those that are. A part already cached is reused; a missing one is computed only
+    when a quick look at the article's text (:class:`Sketch`) cannot rule out a conflict,
+    so linting one file never needs a full analysis of the whole archive."""
+    mine = [Contribution.from_json(done[p]) for p in targets]
+    runs = wanted_runs(mine) if "quotes" in parts else set()
+    terms = wanted_terms(mine) if "figures" in parts else set()
+    needed: dict[str, frozenset[str]] = {}
+    for path in others:
+        entry = entry_of(path)
+        done[path] = entry
+        missing = [p for p in parts if entry.get(p) is None]
+        if not missing:
+            continue
+        sketch = Sketch(texts[path].decode("utf-8", errors="replace"))
+        wanted = frozenset(
+            p
+            for p in missing
+            if (p == "quotes" and runs and sketch.may_quote(runs))
+            or (p == "figures" and terms and sketch.may_state(terms))
+            or p not in ("quotes", "figures")
+        )
+        if wanted:
+            needed[path] = wanted
+    return needed
+
+
 def _run_jobs(
     newsroom: Newsroom,
     selection: Selection,
     transcripts: Sequence[Path],
-    jobs_list: list[tuple[str, bool, bool]],
+    jobs_list: list[Job],
     workers: int,
     progress: Progress | None,
-) -> list[tuple[str, list[dict[str, Any]] | None, dict[str, Any] | None]]:
+) -> list[Result]:
     args = (str(newsroom.root), selection, [str(t) for t in transcripts])
     results = []
     total = len(jobs_list)

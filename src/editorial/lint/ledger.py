@@ -12,6 +12,7 @@ from editorial.lint.quotes.names import Speaker
 from editorial.newsroom.text import Position
 
 MIN_QUOTE_WORDS = 5
+PARTS = frozenset({"quotes", "figures"})
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class FigureEntry:
     text: str
     start: Position
     end: Position
+    terms: tuple[str, ...] = ()  # what another article must contain to state it
 
 
 @dataclass
@@ -45,25 +47,29 @@ class Contribution:
     figures: list[FigureEntry] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "quotes": [
-                [q.path, list(q.words), q.speaker.id, q.speaker.name, *_pos(q.start, q.end)]
-                for q in self.quotes
-            ],
-            "figures": [
-                [f.path, f.key, f.value, f.text, *_pos(f.start, f.end)] for f in self.figures
-            ],
-        }
+        return {"quotes": self.quotes_json(), "figures": self.figures_json()}
+
+    def quotes_json(self) -> list[list[Any]]:
+        return [
+            [q.path, list(q.words), q.speaker.id, q.speaker.name, *_pos(q.start, q.end)]
+            for q in self.quotes
+        ]
+
+    def figures_json(self) -> list[list[Any]]:
+        return [
+            [f.path, f.key, f.value, f.text, *_pos(f.start, f.end), list(f.terms)]
+            for f in self.figures
+        ]
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Contribution:
         quotes = [
             QuoteEntry(p, tuple(w), Speaker(i, n), Position(a, b), Position(c, d))
-            for p, w, i, n, a, b, c, d in data.get("quotes", [])
+            for p, w, i, n, a, b, c, d in data.get("quotes") or []
         ]
         figures = [
-            FigureEntry(p, k, float(v), t, Position(a, b), Position(c, d))
-            for p, k, v, t, a, b, c, d in data.get("figures", [])
+            FigureEntry(p, k, float(v), t, Position(a, b), Position(c, d), tuple(terms))
+            for p, k, v, t, a, b, c, d, terms in data.get("figures") or []
         ]
         return cls(quotes, figures)
 
@@ -127,8 +133,9 @@ class Ledger:
         return None
 
 
-def contribution_of(ctx: Any) -> Contribution:
-    """What the context's article adds to the ledger (its analyses are reused)."""
+def contribution_of(ctx: Any, parts: frozenset[str] = PARTS) -> Contribution:
+    """What the context's article adds to the ledger (its analyses are reused): the
+    ``parts`` asked for, "quotes" (needs the quotations attributed) and "figures"."""
     from editorial.lint.facts.analysis import facts_for
     from editorial.lint.quotes.analysis import analysis_for
     from editorial.lint.quotes.verify import normal_tokens
@@ -139,7 +146,7 @@ def contribution_of(ctx: Any) -> Contribution:
     result = Contribution()
     if ctx.article.meta is None:
         return result
-    for check in analysis_for(ctx).checks:
+    for check in analysis_for(ctx).checks if "quotes" in parts else ():
         attribution = check.attribution
         if attribution.speaker is None or attribution.kind == "description":
             continue
@@ -148,7 +155,7 @@ def contribution_of(ctx: Any) -> Contribution:
             result.quotes.append(
                 QuoteEntry(where, words, attribution.speaker, check.start, check.end)
             )
-    for claim in facts_for(ctx).claims:
+    for claim in facts_for(ctx).claims if "figures" in parts else ():
         key = comparable(claim)
         if key is None:
             continue
@@ -161,6 +168,74 @@ def contribution_of(ctx: Any) -> Contribution:
                 figure.text,
                 doc.body_position(figure.start),
                 doc.body_position(figure.end),
+                _figure_terms(key, ctx.newsroom.facts.facts),
             )
         )
     return result
+
+
+def _figure_terms(key: tuple[object, ...], facts: Any) -> tuple[str, ...]:
+    """Word stems one of which any article stating the same quantity must contain: the
+    unit's words (all of them, for a unit), or a registry fact's unit words and keywords."""
+    from editorial.lint.facts.figures import normal_unit
+
+    if key[0] == "fact":
+        fact = next((f for f in facts if f.id == key[1]), None)
+        if fact is None:
+            return ()
+        words = [_stem(w) for w in normal_unit(fact.unit).split()]
+        return ("any", *words, *(k.lower() for k in fact.keywords))
+    unit = key[1][1] if isinstance(key[1], tuple) else None
+    if not isinstance(unit, str):
+        return ()
+    return ("all", *(_stem(w) for w in unit.split()))
+
+
+def _stem(word: str) -> str:
+    """A prefix every written form of a singular unit word shares ("city", "cities")."""
+    return word[: max(3, len(word) - 2)]
+
+
+class Sketch:
+    """A quick look at an article's text, to tell without analysing it that it cannot
+    conflict with the articles being linted: no five-word run of their quotations and no
+    unit of their figures occurs in it. It only ever errs towards analysing."""
+
+    def __init__(self, text: str) -> None:
+        from editorial.lint.quotes.names import fold
+
+        # compared words drop apostrophes ("don't" is "dont"), so the text does too
+        self.text = fold(text).lower().replace("’", "").replace("'", "")
+        self._seen: dict[str, bool] = {}
+
+    def has(self, word: str) -> bool:
+        if not word.isalpha() or word == "percent":
+            return True  # "%" is "percent"; numerals stand for number words too ("30", "thirty"): no telling
+        if word not in self._seen:
+            self._seen[word] = word in self.text
+        return self._seen[word]
+
+    def may_quote(self, runs: set[tuple[str, ...]]) -> bool:
+        return any(all(self.has(w) for w in run) for run in runs)
+
+    def may_state(self, terms: set[tuple[str, ...]]) -> bool:
+        for term in terms:
+            if not term:
+                return True  # nothing to go on: analyse
+            mode, *words = term
+            if (all if mode == "all" else any)(self.has(w) for w in words):
+                return True
+        return False
+
+
+def wanted_runs(contributions: list[Contribution]) -> set[tuple[str, ...]]:
+    """Every five-word run of the quotations in ``contributions``."""
+    runs: set[tuple[str, ...]] = set()
+    for contribution in contributions:
+        for quote in contribution.quotes:
+            runs |= _runs(quote.words)
+    return runs
+
+
+def wanted_terms(contributions: list[Contribution]) -> set[tuple[str, ...]]:
+    return {f.terms for c in contributions for f in c.figures}

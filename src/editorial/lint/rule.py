@@ -126,6 +126,9 @@ class Rule:
     severity: ClassVar[Severity]
     needs_meta: ClassVar[bool] = True
     scope: ClassVar[Literal["article", "newsroom"]] = "article"
+    # what a newsroom rule reads of other articles: their attributed quotations, their
+    # comparable figures (an article is analysed for a part only when a rule needs it)
+    ledger_parts: ClassVar[frozenset[str]] = frozenset({"quotes", "figures"})
     must_fail: ClassVar[Sequence[Example]] = ()
     must_pass: ClassVar[Sequence[Example]] = ()
 

@@ -13,7 +13,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 from editorial.data import word_list
 from editorial.lint.quotes.words import not_names, title_pattern, titles
@@ -36,13 +36,21 @@ def fold(text: str) -> str:
     """Accents removed, one character for one character (offsets are kept)."""
     if text.isascii():
         return text
-    return "".join(_fold_char(char) if not char.isascii() else char for char in text)
+    return text.translate(_FOLD)
 
 
-@cache
-def _fold_char(char: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", char)
-    return decomposed[0] if decomposed and decomposed[0].isascii() else char
+class _FoldTable(dict[int, str]):
+    """A translation table filled on first sight of each character."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        decomposed = unicodedata.normalize("NFKD", char)
+        folded = decomposed[0] if decomposed and decomposed[0].isascii() else char
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
 
 
 def key(text: str) -> str:
@@ -152,25 +160,35 @@ class NameIndex:
     @cached_property
     def _mention_re(self) -> re.Pattern[str] | None:
         forms = sorted({fold(f) for f in self._texts if f.strip()}, key=len, reverse=True)
-        if not forms:
-            return None
-        body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-        return re.compile(rf"(?<![\w-])(?:(?:{title_pattern()})\s+)?(?:{body})(?![\w-])")
+        return _forms_pattern(tuple(forms)) if forms else None
 
     def mentions(self, text: str) -> list[tuple[int, int, Speaker]]:
-        """Every mention of a known person in ``text``: (start, end, speaker), in order."""
+        """Every mention of a known person in ``text``: (start, end, speaker), in order.
+
+        The names are one small pattern per article; a title just before a name
+        ("Minister Okafor") is taken from a pattern compiled once, since the list of
+        titles is long and compiling it for every article would cost more than the scan.
+        """
         pattern = self._mention_re
         if pattern is None:
             return []
         found = []
         folded = fold(text)
         for match in pattern.finditer(folded):
-            who = self.resolve(match.group(0))
+            start = match.start()
+            if start and not folded[start - 1].isspace():
+                titled = None
+            else:
+                titled = _title_before().search(folded, max(0, start - 60), start)
+            if titled is not None:
+                start = titled.start()
+            written = folded[start : match.end()]
+            who = self.resolve(written)
             if who is None:
                 continue
-            if " " not in match.group(0).strip() and _inside_longer_name(folded, match):
+            if " " not in written.strip() and _inside_longer_name(folded, match):
                 continue  # "Martín" in "Calle San Martín" is a street
-            found.append((match.start(), match.end(), who))
+            found.append((start, match.end(), who))
         return found
 
     def is_full_reference(self, text: str, person_id: str) -> bool:
@@ -178,6 +196,24 @@ class NameIndex:
         full = key(self.known[person_id].name)
         written = key(text)
         return written == full or written.endswith(" " + full)  # "Rector Ezequiel Katz"
+
+
+@lru_cache(maxsize=256)
+def _forms_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the name forms as whole words (articles about one event share their people)."""
+    body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+
+
+@cache
+def _title_before() -> re.Pattern[str]:
+    """Titles ending where a name begins (searched in the text just before the name)."""
+    return re.compile(rf"(?<![\w-])(?:{title_pattern()})\s+\Z")
+
+
+@cache
+def _lower_titles() -> frozenset[str]:
+    return frozenset(t.lower() for t in titles())
 
 
 def _inside_longer_name(text: str, match: re.Match[str]) -> bool:
@@ -191,7 +227,7 @@ def _inside_longer_name(text: str, match: re.Match[str]) -> bool:
     word = before.group(1).rstrip(".")
     preceding = text[: match.start() - len(before.group(0))].rstrip()
     sentence_start = not preceding or preceding[-1] in '.!?:\n"“'
-    is_title = word.lower() in {t.lower() for t in titles()}
+    is_title = word.lower() in _lower_titles()
     return not is_title and not sentence_start and word not in not_names()
 
 

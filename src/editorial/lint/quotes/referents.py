@@ -41,6 +41,9 @@ from editorial.lint.quotes.scan import Block, skeleton
 from editorial.lint.quotes.words import not_names
 
 
+_WORD = re.compile(r"(?<![\w’'-])[\w’'-]+")
+
+
 class Referents:
     """The people an article's text names, and the machinery to resolve pronouns."""
 
@@ -199,6 +202,8 @@ class Referents:
         verb = patterns()["verb"].pattern
         orgs = org_words()
         found: list[str] = []
+        # where each word is last written, so "is this name used again later" is a lookup
+        last_seen = {m.group(0): m.start() for m in _WORD.finditer(self.skel)}
         for match in re.finditer(name_pattern(), self.skel):
             text = " ".join(match.group(0).split())
             bare = strip_titles(text)
@@ -226,7 +231,7 @@ class Referents:
             noun = re.search(r"\b([a-z][\w-]+)\s+$", before)
             role = noun is not None and noun.group(1) in person_nouns()
             reused = any(
-                re.search(rf"(?<![\w’'-]){re.escape(w)}(?![\w’'-])", self.skel[match.end() :])
+                last_seen.get(w, -1) >= match.end()
                 for w in (words[-1], words[0])
                 if len(w) > 2 and w not in not_names()
             )

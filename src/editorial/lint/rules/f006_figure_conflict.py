@@ -30,6 +30,7 @@ class FigureConflict(Rule):
     name = "figure-conflict"
     severity = "warning"
     scope = "newsroom"
+    ledger_parts = frozenset({"figures"})
     must_fail = (
         Example(
             text=f"{_FRONT}Courts issue 3,000 eviction orders a year [@x].\n",

@@ -37,6 +37,7 @@ class QuoteConflict(Rule):
     name = "quote-conflict"
     severity = "warning"
     scope = "newsroom"
+    ledger_parts = frozenset({"quotes"})
     must_fail = (
         Example(
             text=f"---\n{PEOPLE_FRONT}---\n“The basin does not care about borders,” Okafor Nwosu said.\n",
