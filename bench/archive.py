@@ -18,23 +18,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-NOUNS = (
-    "river port harbour channel basin drought farmers council budget school teachers "
-    "families market prices wages season harvest bridge ferry road hospital doctors nurses "
-    "children housing rent court judge ruling province ministry government treaty plan "
-    "money community future question answer problem cargo freight rail grain carrier dock "
-    "evictions tenants landlords clinic heat summer reservoir pipeline tariff subsidy "
-    "contract tender dredging levee flood insurance pension workers union strike vote "
-    "election mayor district village coast fishery catch quota permit inspector audit"
-).split()
-VERBS = (
-    "needs cuts builds protects delays doubles funds blocks reviews expands replaces "
-    "moves carries closes opens measures shares raises lowers covers threatens supports"
-).split()
-ADJECTIVES = (
-    "shallow public regional national local fragile costly cheaper new old dry early late "
-    "fair open long short rural urban coastal careful honest serious"
-).split()
+NOUNS = ["river", "port", "harbour", "channel", "basin", "drought", "farmers", "council", "budget", "school", "teachers", "families", "market", "prices", "wages", "season", "harvest", "bridge", "ferry", "road", "hospital", "doctors", "nurses", "children", "housing", "rent", "court", "judge", "ruling", "province", "ministry", "government", "treaty", "plan", "money", "community", "future", "question", "answer", "problem", "cargo", "freight", "rail", "grain", "carrier", "dock", "evictions", "tenants", "landlords", "clinic", "heat", "summer", "reservoir", "pipeline", "tariff", "subsidy", "contract", "tender", "dredging", "levee", "flood", "insurance", "pension", "workers", "union", "strike", "vote", "election", "mayor", "district", "village", "coast", "fishery", "catch", "quota", "permit", "inspector", "audit"]
+VERBS = ["needs", "cuts", "builds", "protects", "delays", "doubles", "funds", "blocks", "reviews", "expands", "replaces", "moves", "carries", "closes", "opens", "measures", "shares", "raises", "lowers", "covers", "threatens", "supports"]
+ADJECTIVES = ["shallow", "public", "regional", "national", "local", "fragile", "costly", "cheaper", "new", "old", "dry", "early", "late", "fair", "open", "long", "short", "rural", "urban", "coastal", "careful", "honest", "serious"]
 OPENERS = (
     "We", "They", "Our members", "The province", "Every family", "Nobody", "The ministry",
     "This plan", "The council", "What we saw",
@@ -74,10 +60,7 @@ AUTHORS = [
     ("nora-adler", "Nora Adler", "covers the legislature and its committees"),
 ]
 SECTIONS = ("events", "water", "housing", "transport", "health", "politics")
-TAGS = (
-    "drought ports freight housing courts budget health heat rail treaty coast fisheries "
-    "elections flood energy"
-).split()
+TAGS = ["drought", "ports", "freight", "housing", "courts", "budget", "health", "heat", "rail", "treaty", "coast", "fisheries", "elections", "flood", "energy"]
 FACTS = [
     ("basin-withdrawals", 4200, "cubic hectometres", ["withdrawals", "water drawn"]),
     ("rosario-evictions", 4100, "eviction orders", ["eviction orders", "evicted households"]),

@@ -210,7 +210,8 @@ class Sketch:
 
     def has(self, word: str) -> bool:
         if not word.isalpha() or word == "percent":
-            return True  # "%" is "percent"; numerals stand for number words too ("30", "thirty"): no telling
+            # "%" is "percent", and "30" may be written "thirty": no telling
+            return True
         if word not in self._seen:
             self._seen[word] = word in self.text
         return self._seen[word]

@@ -40,7 +40,6 @@ from editorial.lint.quotes.names import (
 from editorial.lint.quotes.scan import Block, skeleton
 from editorial.lint.quotes.words import not_names
 
-
 _WORD = re.compile(r"(?<![\w’'-])[\w’'-]+")
 
 
