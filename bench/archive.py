@@ -18,9 +18,164 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-NOUNS = ["river", "port", "harbour", "channel", "basin", "drought", "farmers", "council", "budget", "school", "teachers", "families", "market", "prices", "wages", "season", "harvest", "bridge", "ferry", "road", "hospital", "doctors", "nurses", "children", "housing", "rent", "court", "judge", "ruling", "province", "ministry", "government", "treaty", "plan", "money", "community", "future", "question", "answer", "problem", "cargo", "freight", "rail", "grain", "carrier", "dock", "evictions", "tenants", "landlords", "clinic", "heat", "summer", "reservoir", "pipeline", "tariff", "subsidy", "contract", "tender", "dredging", "levee", "flood", "insurance", "pension", "workers", "union", "strike", "vote", "election", "mayor", "district", "village", "coast", "fishery", "catch", "quota", "permit", "inspector", "audit"]
-VERBS = ["needs", "cuts", "builds", "protects", "delays", "doubles", "funds", "blocks", "reviews", "expands", "replaces", "moves", "carries", "closes", "opens", "measures", "shares", "raises", "lowers", "covers", "threatens", "supports"]
-ADJECTIVES = ["shallow", "public", "regional", "national", "local", "fragile", "costly", "cheaper", "new", "old", "dry", "early", "late", "fair", "open", "long", "short", "rural", "urban", "coastal", "careful", "honest", "serious"]
+NOUNS = [
+    "river",
+    "port",
+    "harbour",
+    "channel",
+    "basin",
+    "drought",
+    "farmers",
+    "council",
+    "budget",
+    "school",
+    "teachers",
+    "families",
+    "market",
+    "prices",
+    "wages",
+    "season",
+    "harvest",
+    "bridge",
+    "ferry",
+    "road",
+    "hospital",
+    "doctors",
+    "nurses",
+    "children",
+    "housing",
+    "rent",
+    "court",
+    "judge",
+    "ruling",
+    "province",
+    "ministry",
+    "government",
+    "treaty",
+    "plan",
+    "money",
+    "community",
+    "future",
+    "question",
+    "answer",
+    "problem",
+    "cargo",
+    "freight",
+    "rail",
+    "grain",
+    "carrier",
+    "dock",
+    "evictions",
+    "tenants",
+    "landlords",
+    "clinic",
+    "heat",
+    "summer",
+    "reservoir",
+    "pipeline",
+    "tariff",
+    "subsidy",
+    "contract",
+    "tender",
+    "dredging",
+    "levee",
+    "flood",
+    "insurance",
+    "pension",
+    "workers",
+    "union",
+    "strike",
+    "vote",
+    "election",
+    "mayor",
+    "district",
+    "village",
+    "coast",
+    "fishery",
+    "catch",
+    "quota",
+    "permit",
+    "inspector",
+    "audit",
+]
+# Real copy draws on thousands of words, most of them rare: the common nouns above, then
+# made-up ones from syllables, picked with Zipf's weights (the n-th word about 1/n as often).
+_SYLLABLES = [
+    "ka",
+    "ro",
+    "mi",
+    "ten",
+    "sul",
+    "var",
+    "do",
+    "be",
+    "li",
+    "nor",
+    "pa",
+    "que",
+    "tas",
+    "ri",
+    "mon",
+    "gel",
+    "fi",
+    "sa",
+    "tor",
+    "ven",
+]
+RARE = sorted(
+    {a + b + c for a in _SYLLABLES for b in _SYLLABLES for c in ("", "s", "n", "ter", "ment")}
+)
+VOCABULARY = NOUNS + RARE
+WEIGHTS = [1 / (rank + 10) for rank in range(len(VOCABULARY))]
+VERBS = [
+    "needs",
+    "cuts",
+    "builds",
+    "protects",
+    "delays",
+    "doubles",
+    "funds",
+    "blocks",
+    "reviews",
+    "expands",
+    "replaces",
+    "moves",
+    "carries",
+    "closes",
+    "opens",
+    "measures",
+    "shares",
+    "raises",
+    "lowers",
+    "covers",
+    "threatens",
+    "supports",
+]
+ADJECTIVES = [
+    "shallow",
+    "public",
+    "regional",
+    "national",
+    "local",
+    "fragile",
+    "costly",
+    "cheaper",
+    "new",
+    "old",
+    "dry",
+    "early",
+    "late",
+    "fair",
+    "open",
+    "long",
+    "short",
+    "rural",
+    "urban",
+    "coastal",
+    "careful",
+    "honest",
+    "serious",
+]
 OPENERS = (
     "We", "They", "Our members", "The province", "Every family", "Nobody", "The ministry",
     "This plan", "The council", "What we saw",
@@ -60,7 +215,23 @@ AUTHORS = [
     ("nora-adler", "Nora Adler", "covers the legislature and its committees"),
 ]
 SECTIONS = ("events", "water", "housing", "transport", "health", "politics")
-TAGS = ["drought", "ports", "freight", "housing", "courts", "budget", "health", "heat", "rail", "treaty", "coast", "fisheries", "elections", "flood", "energy"]
+TAGS = [
+    "drought",
+    "ports",
+    "freight",
+    "housing",
+    "courts",
+    "budget",
+    "health",
+    "heat",
+    "rail",
+    "treaty",
+    "coast",
+    "fisheries",
+    "elections",
+    "flood",
+    "energy",
+]
 FACTS = [
     ("basin-withdrawals", 4200, "cubic hectometres", ["withdrawals", "water drawn"]),
     ("rosario-evictions", 4100, "eviction orders", ["eviction orders", "evicted households"]),
@@ -83,32 +254,29 @@ class Event:
     said: list[tuple[int, str]]  # (speaker index, sentence)
 
 
+def _noun(rng: random.Random) -> str:
+    return rng.choices(VOCABULARY, WEIGHTS)[0]
+
+
 def _sentence(rng: random.Random) -> str:
     parts = [
-        rng.choice(OPENERS),
+        rng.choice(OPENERS) if rng.random() < 0.3 else f"The {_noun(rng)}",
         rng.choice(VERBS),
         "the",
         rng.choice(ADJECTIVES),
-        rng.choice(NOUNS),
+        _noun(rng),
         "of the",
-        rng.choice(NOUNS),
+        _noun(rng),
     ]
     if rng.random() < 0.7:
-        parts += [
-            rng.choice(LINKS),
-            "the",
-            rng.choice(NOUNS),
-            rng.choice(VERBS),
-            "our",
-            rng.choice(NOUNS),
-        ]
+        parts += [rng.choice(LINKS), "the", _noun(rng), rng.choice(VERBS), "our", _noun(rng)]
     return " ".join(parts) + "."
 
 
 def _prose(rng: random.Random, sentences: int) -> str:
     out = []
     for _ in range(sentences):
-        words = [rng.choice(NOUNS if i % 3 else ADJECTIVES) for i in range(rng.randint(6, 12))]
+        words = [_noun(rng) if i % 3 else rng.choice(ADJECTIVES) for i in range(rng.randint(6, 12))]
         words[0] = "the " + words[0]
         out.append(
             f"{words[0].capitalize()} {rng.choice(VERBS)} {' '.join(words[1:])} in the "

@@ -23,8 +23,9 @@ from editorial.lint.ledger import (
     Contribution,
     Ledger,
     Sketch,
+    Wanted,
     contribution_of,
-    wanted_runs,
+    wanted_quotes,
     wanted_terms,
 )
 from editorial.lint.registry import Selection, check_codes
@@ -45,6 +46,7 @@ class LintReport:
     files: list[str] = field(default_factory=list)
     cached: int = 0
     read: int = 0
+    compared: int = 0  # other articles analysed for the checks across articles
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -265,6 +267,7 @@ def run_lint(
         }
         needed = _others_needed(others, targets, done, parts, entry_of, texts)
         more = [(path, False, wanted) for path, wanted in needed.items()]
+        report.compared = len(more)
         workers = _jobs_count(jobs, len(more))
         _merge(
             cache,
@@ -314,7 +317,7 @@ def _others_needed(
     when a quick look at the article's text (:class:`Sketch`) cannot rule out a conflict,
     so linting one file never needs a full analysis of the whole archive."""
     mine = [Contribution.from_json(done[p]) for p in targets]
-    runs = wanted_runs(mine) if "quotes" in parts else set()
+    quotes = wanted_quotes(mine) if "quotes" in parts else Wanted()
     terms = wanted_terms(mine) if "figures" in parts else set()
     needed: dict[str, frozenset[str]] = {}
     for path in others:
@@ -327,7 +330,7 @@ def _others_needed(
         wanted = frozenset(
             p
             for p in missing
-            if (p == "quotes" and runs and sketch.may_quote(runs))
+            if (p == "quotes" and (quotes.whole or quotes.loose) and sketch.may_quote(quotes))
             or (p == "figures" and terms and sketch.may_state(terms))
             or p not in ("quotes", "figures")
         )

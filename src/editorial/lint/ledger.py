@@ -5,7 +5,10 @@ so the checks across articles stay fresh without re-reading every article."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from editorial.lint.quotes.names import Speaker
@@ -183,8 +186,9 @@ def _figure_terms(key: tuple[object, ...], facts: Any) -> tuple[str, ...]:
         fact = next((f for f in facts if f.id == key[1]), None)
         if fact is None:
             return ()
-        words = [_stem(w) for w in normal_unit(fact.unit).split()]
-        return ("any", *words, *(k.lower() for k in fact.keywords))
+        # matched by its unit (whose first word the figure's unit shares) or a keyword
+        words = normal_unit(fact.unit).split()[:1]
+        return ("any", *(_stem(w) for w in words), *(k.lower() for k in fact.keywords))
     unit = key[1][1] if isinstance(key[1], tuple) else None
     if not isinstance(unit, str):
         return ()
@@ -192,50 +196,125 @@ def _figure_terms(key: tuple[object, ...], facts: Any) -> tuple[str, ...]:
 
 
 def _stem(word: str) -> str:
-    """A prefix every written form of a singular unit word shares ("city", "cities")."""
-    return word[: max(3, len(word) - 2)]
+    """What every written form of a singular unit word contains: units are singular
+    by dropping an "s" or turning "ies" into "y" ("orders", "cities")."""
+    return word[:-1] if word.endswith("y") and len(word) > 3 else word
+
+
+_MARK = "\x01"
+_OPENING = '“"«„‘‹「'
+_MARKS = str.maketrans(dict.fromkeys(_OPENING, _MARK))
 
 
 class Sketch:
     """A quick look at an article's text, to tell without analysing it that it cannot
-    conflict with the articles being linted: no five-word run of their quotations and no
-    unit of their figures occurs in it. It only ever errs towards analysing."""
+    conflict with the articles being linted. Two quotations conflict when one holds the
+    other (five words or more): so the other article must hold one of ours whole, or
+    open a quotation with five of our words in a row. A figure conflicts only with one of
+    the same unit, so the unit's words must be there. It only ever errs towards analysing.
+    """
 
     def __init__(self, text: str) -> None:
         from editorial.lint.quotes.names import fold
 
-        # compared words drop apostrophes ("don't" is "dont"), so the text does too
-        self.text = fold(text).lower().replace("’", "").replace("'", "")
+        # the words as quotations are compared: folded, lowercase, no apostrophes; an
+        # opening quotation mark is kept as a word of its own
+        lowered = (fold(text) if not text.isascii() else text).lower()
+        self.text = lowered.replace("’", "").replace("'", "")
+        words = " ".join(_tokens().findall(self.text)).translate(_MARKS).replace(",", "")
+        self.words = f" {words} "
         self._seen: dict[str, bool] = {}
 
     def has(self, word: str) -> bool:
-        if not word.isalpha() or word == "percent":
-            # "%" is "percent", and "30" may be written "thirty": no telling
-            return True
         if word not in self._seen:
             self._seen[word] = word in self.text
         return self._seen[word]
 
-    def may_quote(self, runs: set[tuple[str, ...]]) -> bool:
-        return any(all(self.has(w) for w in run) for run in runs)
+    def may_quote(self, wanted: Wanted) -> bool:
+        words = self.words
+        if any(phrase in words for phrase in wanted.whole):
+            return True
+        if wanted.runs:
+            tokens = words.split()
+            opened = {
+                " ".join(tokens[i + 1 : i + 1 + MIN_QUOTE_WORDS])
+                for i, token in enumerate(tokens)
+                if token == _MARK
+            }
+            if opened & wanted.runs:
+                return True
+        # "%" is "percent" and "30" may be written "thirty": word by word
+        return any(
+            all(self.has(w) for w in run if w.isalpha() and w != "percent") for run in wanted.loose
+        )
 
     def may_state(self, terms: set[tuple[str, ...]]) -> bool:
         for term in terms:
             if not term:
                 return True  # nothing to go on: analyse
             mode, *words = term
-            if (all if mode == "all" else any)(self.has(w) for w in words):
-                return True
+            if mode == "all" and self._after_number(words):
+                return True  # "4,100 eviction orders"
+            if mode == "any" and (
+                (words and self._after_number(words[:1])) or any(k in self.text for k in words[1:])
+            ):
+                return True  # a registry fact: its unit after a number, or a keyword
         return False
 
+    def _after_number(self, stems: Sequence[str]) -> bool:
+        """The unit's words in a row, at most six words after a number."""
+        unit = r"\s+".join(rf"{re.escape(w)}\w*" for w in stems)
+        return (
+            re.search(
+                rf"(?:\d|\b(?:{_number_words()})\b)\S*(?:\s+\S+){{0,6}}?\s+{unit}", self.words
+            )
+            is not None
+        )
 
-def wanted_runs(contributions: list[Contribution]) -> set[tuple[str, ...]]:
-    """Every five-word run of the quotations in ``contributions``."""
-    runs: set[tuple[str, ...]] = set()
+
+@cache
+def _number_words() -> str:
+    from editorial.lint.facts.figures import units
+
+    data = units()
+    words = [*data["number_words"], *data["scales"], "dozen", "hundred", "thousand", "million"]
+    return "|".join(re.escape(str(w).lower()) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass
+class Wanted:
+    """What another article must hold to conflict with a quotation of ours: one of them
+    whole (``whole``, as phrases of :attr:`Sketch.words`), or five of its words in a row
+    just after an opening quotation mark (``runs``), or, for words a text may write
+    otherwise (numerals, percentages), each of the words somewhere (``loose``)."""
+
+    whole: set[str] = field(default_factory=set)
+    runs: set[str] = field(default_factory=set)
+    loose: set[tuple[str, ...]] = field(default_factory=set)
+
+
+def _plain(words: tuple[str, ...]) -> bool:
+    return all(w.isalpha() and w != "percent" for w in words)
+
+
+def wanted_quotes(contributions: list[Contribution]) -> Wanted:
+    """What another article must hold to conflict with the quotations of ``contributions``."""
+    wanted = Wanted()
     for contribution in contributions:
         for quote in contribution.quotes:
-            runs |= _runs(quote.words)
-    return runs
+            if not _plain(quote.words):
+                wanted.loose.add(quote.words)
+                continue
+            wanted.whole.add(f" {' '.join(quote.words)} ")
+            wanted.runs |= {" ".join(run) for run in _runs(quote.words)}
+    return wanted
+
+
+@cache
+def _tokens() -> re.Pattern[str]:
+    from editorial.lint.quotes.verify import TOKEN
+
+    return re.compile(rf"{TOKEN.pattern}|[{_OPENING}]")
 
 
 def wanted_terms(contributions: list[Contribution]) -> set[tuple[str, ...]]:

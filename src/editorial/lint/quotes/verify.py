@@ -24,7 +24,8 @@ from rapidfuzz import fuzz
 from editorial.lint.quotes.names import Speaker, fold
 from editorial.model.transcript import Transcript, Utterance
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’,][^\W_]+)*")
+TOKEN = re.compile(r"[^\W_]+(?:['’,][^\W_]+)*")
+_TOKEN = TOKEN
 _ELLIPSIS = re.compile(r"…|\.\s*\.\s*\.")
 _BRACKET = re.compile(r"\[([^\]]*)\]")
 BOUNDARY = "\x00"

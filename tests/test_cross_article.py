@@ -1,0 +1,107 @@
+"""The checks across articles (Q006, F006) when only some articles are linted: the other
+articles are analysed only when a quick look cannot rule out a conflict, and the findings
+are exactly those of a run that analyses every article."""
+
+from __future__ import annotations
+
+import shutil
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from editorial.lint.engine import run_lint
+from editorial.newsroom.newsroom import Newsroom
+from tests.conftest import Room
+
+PEOPLE = """people:
+  - {id: okafor, name: Amara Okafor}
+  - {id: mensah, name: Kwame Mensah}
+"""
+FRONT = '---\ntitle: "{slug}"\nslug: {slug}\nauthors: [ana-ruiz]\n'
+
+FACTS = """facts:
+  - id: evictions
+    value: 4100
+    unit: eviction orders
+    keywords: [evicted households]
+    tolerance: 0.05
+    as_of: 2025-06-30
+    max_age_days: 3650
+    source: {title: Register, publisher: Data desk, url: "https://data.example.org"}
+"""
+
+
+def article(slug: str, body: str) -> str:
+    return FRONT.format(slug=slug) + PEOPLE + "---\n" + body + "\n"
+
+
+def cross(findings: list, path: str) -> set[tuple[str, int, str]]:  # type: ignore[type-arg]
+    return {(f.code, f.line, f.message) for f in findings if f.code in ("Q006", "F006")}
+
+
+def test_one_file_finds_conflicts_without_analysing_unrelated_articles(room: Room) -> None:
+    room.write("sources/facts.yaml", FACTS)
+    room.write(
+        "published/other.md",
+        article(
+            "other",
+            "“The channel was simply too shallow for a loaded carrier,” Mensah said.\n\n"
+            "The courts issued 5,200 eviction orders last year [@x].",
+        ),
+    )
+    for n in range(30):
+        room.write(
+            f"published/unrelated-{n}.md",
+            article(
+                f"unrelated-{n}", f"“Bridge number {n} opens in spring as planned,” Okafor said."
+            ),
+        )
+    target = room.write(
+        "drafts/mine.md",
+        article(
+            "mine",
+            "“Last season the channel was simply too shallow for a loaded carrier,” Okafor "
+            "said.\n\nCourts issued 4,100 eviction orders last year [@x].",
+        ),
+    )
+    report = run_lint(Newsroom.open(room.root), [target], use_cache=False)
+    codes = {f.code for f in report.findings}
+    assert {"Q006", "F006"} <= codes
+    assert report.compared == 1  # only published/other.md needed a look
+
+
+WORDS = ["river", "port", "grain", "ships", "don't", "dry", "30", "thirty", "per", "cent", "the"]
+phrase = st.lists(st.sampled_from(WORDS), min_size=5, max_size=9).map(" ".join)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    quotes=st.lists(
+        st.tuples(phrase, st.sampled_from(["Okafor", "Mensah"])), min_size=2, max_size=6
+    ),
+    values=st.lists(st.sampled_from([4100, 4900, 3000]), min_size=2, max_size=6),
+)
+def test_linting_one_file_agrees_with_analysing_everything(
+    room: Room, quotes: list[tuple[str, str]], values: list[int]
+) -> None:
+    shutil.rmtree(room.root / "published", ignore_errors=True)
+    shutil.rmtree(room.root / ".editorial", ignore_errors=True)
+    room.write("sources/facts.yaml", FACTS)
+    paths = []
+    for i, (words, who) in enumerate(quotes):
+        value = values[i % len(values)]
+        body = (
+            f"“{words},” {who} said.\n\nThe court issued {value:,} eviction orders last year [@x]."
+        )
+        if i % 2:  # a shorter quotation inside a longer one, opened mid-sentence
+            body = f"{who} called it “{words.split(' ', 1)[-1]}.”\n\n" + body
+        paths.append(room.write(f"published/a{i}.md", article(f"a{i}", body)))
+    newsroom = Newsroom.open(room.root)
+    everything = run_lint(newsroom, [room.root / "published"], use_cache=False)
+    for path in paths:
+        alone = run_lint(Newsroom.open(room.root), [path], use_cache=False)
+        where = newsroom.relative(path)
+        expected = cross([f for f in everything.findings if f.path == where], where)
+        assert cross(alone.findings, where) == expected
