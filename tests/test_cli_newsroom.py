@@ -252,3 +252,24 @@ def test_show_a_latin1_file(room: Room) -> None:
         result.output
         == "error: drafts/latin.md:2: not valid UTF-8: byte 0xe9 at line 2, column 11 (save the file as UTF-8)\n"
     )
+
+
+def test_help_lists_commands_from_summaries_that_match_their_help() -> None:
+    """`editorial --help` imports no command module, so its summaries live in a table:
+    each must say what the command's own help says."""
+    import subprocess
+    import sys
+
+    from editorial.cli.app import COMMANDS, cli, load_all
+
+    load_all()
+    for name, (_module, summary) in COMMANDS.items():
+        assert cli.commands[name].get_short_help_str(limit=1000) == summary, name
+    probe = (
+        "import sys; from editorial.cli import main; sys.argv = ['editorial', '--help'];\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('editorial.cli.') and m.endswith('_cmds')))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+    assert "request-changes" in out.stdout

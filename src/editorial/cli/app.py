@@ -47,33 +47,81 @@ def fail(message: str, code: int = 2) -> None:
     sys.exit(code)
 
 
-# Each command's module, imported only when the command runs (or help lists it), so that
-# `editorial --version` and a mistyped command load nothing heavy.
-COMMANDS = {
-    "init": "newsroom_cmds",
-    "new": "newsroom_cmds",
-    "status": "newsroom_cmds",
-    "show": "newsroom_cmds",
-    "lint": "lint_cmds",
-    "rule": "lint_cmds",
-    "quotes": "lint_cmds",
-    "submit": "review_cmds",
-    "assign": "review_cmds",
-    "approve": "review_cmds",
-    "request-changes": "review_cmds",
-    "publish": "review_cmds",
-    "correct": "review_cmds",
-    "retract": "review_cmds",
-    "history": "review_cmds",
-    "build": "publish_cmds",
-    "serve": "publish_cmds",
-    "syndicate": "syndicate_cmds",
+# Each command's module and one-line summary: a module is imported only when its command
+# runs, so `editorial --version`, `editorial --help` and a mistyped command load nothing
+# heavy (a test checks the summaries against the commands' own help).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "init": (
+        "newsroom_cmds",
+        "Create a newsroom skeleton in FOLDER (default: the current folder).",
+    ),
+    "new": ("newsroom_cmds", "Create drafts/<slug>.md for TITLE, in state draft."),
+    "status": (
+        "newsroom_cmds",
+        "The board: every article by state, with authors, assignee, age and lint errors.",
+    ),
+    "show": (
+        "newsroom_cmds",
+        "One article's metadata: state, byline, people, sources, citations, history.",
+    ),
+    "lint": (
+        "lint_cmds",
+        "Check articles: quotations, figures, citations, authors and front matter.",
+    ),
+    "rule": ("lint_cmds", "A lint rule's documentation (CODE or name), or the list of all rules."),
+    "quotes": (
+        "lint_cmds",
+        "The quote sheet: every quotation with its speaker and transcript match.",
+    ),
+    "submit": ("review_cmds", "Send SLUG to review (draft or changes_requested -> in_review)."),
+    "assign": ("review_cmds", "Set the reviewing editor of SLUG (needs the editor role)."),
+    "approve": ("review_cmds", "Approve SLUG (in_review -> approved)."),
+    "request-changes": (
+        "review_cmds",
+        "Send SLUG back to its authors (in_review -> changes_requested); needs an editor.",
+    ),
+    "publish": ("review_cmds", "Publish SLUG (approved -> published), or schedule it with --at."),
+    "correct": (
+        "review_cmds",
+        "Append a dated correction to published SLUG (the version goes up); publisher only.",
+    ),
+    "retract": (
+        "review_cmds",
+        "Retract published SLUG (published -> retracted); the page stays, with the notice.",
+    ),
+    "history": (
+        "review_cmds",
+        "The workflow history of SLUG: every transition, who made it and when.",
+    ),
+    "build": (
+        "publish_cmds",
+        "Render published/ into a static site with feeds, sitemaps and JSON-LD.",
+    ),
+    "serve": (
+        "publish_cmds",
+        "Build the site, then preview it on http://127.0.0.1:PORT/ (Ctrl-C stops).",
+    ),
+    "syndicate": ("syndicate_cmds", "Deliver new, corrected and retracted articles to partners."),
 }
+
+
+def _shorten(summary: str, limit: int) -> str:
+    """``summary`` cut at a word to fit ``limit`` characters, as click shortens help."""
+    if len(summary) <= limit:
+        return summary
+    words: list[str] = []
+    used = 0
+    for word in summary.split():
+        if used + len(word) + (1 if words else 0) > limit - 3:
+            break
+        used += len(word) + (1 if words else 0)
+        words.append(word)
+    return " ".join(words) + "..."
 
 
 def load_all() -> None:
     """Import every command module (for the generated CLI reference)."""
-    for module in sorted(set(COMMANDS.values())):
+    for module in sorted({module for module, _summary in COMMANDS.values()}):
         importlib.import_module(f"editorial.cli.{module}")
 
 
@@ -86,8 +134,23 @@ class EditorialGroup(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and cmd_name in COMMANDS:
-            importlib.import_module(f"editorial.cli.{COMMANDS[cmd_name]}")
+            importlib.import_module(f"editorial.cli.{COMMANDS[cmd_name][0]}")
         return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list of ``--help``, from the summaries (no command is imported)."""
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = []
+        for name in names:
+            if name in self.commands or name not in COMMANDS:
+                command = self.get_command(ctx, name)
+                summary = command.get_short_help_str(limit) if command else ""
+            else:
+                summary = _shorten(COMMANDS[name][1], limit)
+            rows.append((name, summary))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

@@ -32,7 +32,7 @@ from editorial.lint.registry import Selection, check_codes
 from editorial.lint.rule import LintContext, NewsroomContext, Rule, Violation
 from editorial.lint.suppress import find_suppressions
 from editorial.newsroom.article import Article, load_article
-from editorial.newsroom.newsroom import Newsroom
+from editorial.newsroom.newsroom import Newsroom, real_path
 
 PARALLEL_MIN = 24  # articles to read before spreading the work over processes
 Progress = Callable[[int, int], None]
@@ -90,20 +90,21 @@ def expand_paths(newsroom: Newsroom, paths: Iterable[Path | str] = ()) -> list[P
         if path.is_dir() and path.resolve() == root:
             found.extend(newsroom.article_paths())  # the newsroom: its articles, not its bios
         elif path.is_dir():
+            folder = path.resolve()
             found.extend(
                 sorted(
                     p
-                    for p in path.rglob("*.md")
+                    for p in folder.rglob("*.md")
                     if p.is_file()
-                    and not any(p.resolve().is_relative_to(skip) for skip in not_articles)
-                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                    and not any(real_path(p).is_relative_to(skip) for skip in not_articles)
+                    and not any(part.startswith(".") for part in p.relative_to(folder).parts)
                 )
             )
         elif path.is_file():
             found.append(path)
         else:
             raise NotFoundError(f"no such file or folder: {path}")
-    unique = dict.fromkeys(p.resolve() for p in found)
+    unique = dict.fromkeys(real_path(p) for p in found)
     return list(unique)
 
 
@@ -224,7 +225,7 @@ def run_lint(
     rules = selection.rules()
     compare = [r for r in rules if r.scope == "newsroom"]
     parts = frozenset(part for r in compare for part in r.ledger_parts)
-    targets = {str(p.resolve()): newsroom.relative(p) for p in files}
+    targets = {str(p): newsroom.relative(p) for p in files}
     cache = LintCache(newsroom, run_digest(newsroom, selection, transcripts), enabled=use_cache)
     texts: dict[str, bytes] = {}
     hashes: dict[str, str] = {}
@@ -261,9 +262,9 @@ def run_lint(
     ledger = None
     if compare:
         others = {
-            str(p.resolve()): newsroom.relative(p)
-            for p in newsroom.article_paths()
-            if str(p.resolve()) not in targets
+            str(path): newsroom.relative(path)
+            for path in map(real_path, newsroom.article_paths())
+            if str(path) not in targets
         }
         needed = _others_needed(others, targets, done, parts, entry_of, texts)
         more = [(path, False, wanted) for path, wanted in needed.items()]
@@ -316,16 +317,21 @@ def _others_needed(
     with those that are. A part already cached is reused; a missing one is computed only
     when a quick look at the article's text (:class:`Sketch`) cannot rule out a conflict,
     so linting one file never needs a full analysis of the whole archive."""
-    mine = [Contribution.from_json(done[p]) for p in targets]
-    quotes = wanted_quotes(mine) if "quotes" in parts else Wanted()
-    terms = wanted_terms(mine) if "figures" in parts else set()
     needed: dict[str, frozenset[str]] = {}
+    looked: tuple[Wanted, set[tuple[str, ...]]] | None = None
     for path in others:
         entry = entry_of(path)
         done[path] = entry
         missing = [p for p in parts if entry.get(p) is None]
         if not missing:
             continue
+        if looked is None:  # what to look for, once some article is not in the cache
+            mine = [Contribution.from_json(done[p]) for p in targets]
+            looked = (
+                wanted_quotes(mine) if "quotes" in parts else Wanted(),
+                wanted_terms(mine) if "figures" in parts else set(),
+            )
+        quotes, terms = looked
         sketch = Sketch(texts[path].decode("utf-8", errors="replace"))
         wanted = frozenset(
             p

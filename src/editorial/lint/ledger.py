@@ -103,9 +103,14 @@ class Ledger:
         self.contributions = contributions
         self.quotes = [q for c in contributions.values() for q in c.quotes]
         self._runs: dict[tuple[str, ...], list[int]] = {}
+        self._paths: dict[tuple[str, ...], str | None] = {}  # None: in several articles
+        self._runs_of: dict[int, set[tuple[str, ...]]] = {}
         for i, entry in enumerate(self.quotes):
-            for run in _runs(entry.words):
+            runs = self._runs_of[id(entry)] = _runs(entry.words)
+            for run in runs:
                 self._runs.setdefault(run, []).append(i)
+                if self._paths.setdefault(run, entry.path) != entry.path:
+                    self._paths[run] = None
         self.figures: dict[str, list[FigureEntry]] = {}
         for contribution in contributions.values():
             for figure in contribution.figures:
@@ -115,9 +120,15 @@ class Ledger:
         """The first quotation of another article with the same words and another speaker."""
         from editorial.lint.quotes.cues import same_speaker
 
+        runs = self._runs_of.get(id(quote))
+        if runs is None:
+            runs = _runs(quote.words)
+        shared = [run for run in runs if self._paths.get(run, quote.path) is None]
+        if not shared:
+            return None  # no five words of it are in another article
         mine = _speaker_key(quote.speaker)
         seen: set[int] = set()
-        for run in _runs(quote.words):
+        for run in shared:
             for i in self._runs.get(run, ()):
                 if i in seen:
                     continue

@@ -29,6 +29,15 @@ SOURCES = "sources"
 FACTS = "facts.yaml"
 
 
+def real_path(path: Path) -> Path:
+    """``path`` with symbolic links and ".." resolved; a path that is plainly real already
+    (absolute, no "..", not a link itself, in a folder that was resolved) is taken as it
+    is, which saves a system call for every folder above it in an archive of thousands."""
+    if path.is_absolute() and ".." not in path.parts and not path.is_symlink():
+        return path
+    return path.resolve()
+
+
 class Newsroom:
     """A newsroom on disk. Open one with :meth:`Newsroom.open`."""
 
@@ -64,7 +73,7 @@ class Newsroom:
     def relative(self, path: Path) -> str:
         """``path`` relative to the root when it is inside it (as findings show it)."""
         try:
-            return path.resolve().relative_to(self.root).as_posix()
+            return real_path(path).relative_to(self.root).as_posix()
         except ValueError:
             return str(path)
 
@@ -80,7 +89,7 @@ class Newsroom:
         """Markdown files of the given folders (default drafts/ and published/), sorted."""
         paths: list[Path] = []
         for folder in folders or (DRAFTS, PUBLISHED):
-            base = self.root / folder
+            base = (self.root / folder).resolve()
             if base.is_dir():
                 paths.extend(sorted(p for p in base.glob("*.md") if p.is_file()))
         return paths
