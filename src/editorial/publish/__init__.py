@@ -1,9 +1,42 @@
 """Publishing: Markdown rendering, pages, feeds, sitemaps and JSON-LD."""
 
-from editorial.publish.markdown import Rendered, render
-from editorial.publish.sanitize import safe_url, sanitize
-from editorial.publish.site import BuildReport, build_site, output_dir
-from editorial.publish.views import ArticleView, article_view, is_live
+from typing import TYPE_CHECKING
+
+# Names load on first use, so importing one submodule (the citation pattern, say)
+# does not load the whole package: each name -> the module that defines it.
+_LAZY = {
+    "Rendered": "editorial.publish.markdown",
+    "render": "editorial.publish.markdown",
+    "safe_url": "editorial.publish.sanitize",
+    "sanitize": "editorial.publish.sanitize",
+    "BuildReport": "editorial.publish.site",
+    "build_site": "editorial.publish.site",
+    "output_dir": "editorial.publish.site",
+    "ArticleView": "editorial.publish.views",
+    "article_view": "editorial.publish.views",
+    "is_live": "editorial.publish.views",
+}
+
+if TYPE_CHECKING:
+    from editorial.publish.markdown import Rendered, render
+    from editorial.publish.sanitize import safe_url, sanitize
+    from editorial.publish.site import BuildReport, build_site, output_dir
+    from editorial.publish.views import ArticleView, article_view, is_live
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'editorial.publish' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "ArticleView",

@@ -33,7 +33,7 @@ from editorial.publish.jsonld import news_article, script_json
 from editorial.publish.templates import Templates
 from editorial.publish.views import ArticleView, AuthorCard, Term, article_view, author_card
 
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2
 STATIC = ("style.css", "favicon.svg")  # copied from the templates as they are
 
 
@@ -52,6 +52,7 @@ class BuildReport:
 
 class _Cached(BaseModel):
     source: str
+    key: str = ""  # the digest of the view, for the outputs that show it
     view: ArticleView
 
 
@@ -146,6 +147,8 @@ class _Builder:
             cached = self.old.articles.get(path.stem) if reuse else None
             if cached is not None and cached.source == source:
                 view = cached.view
+                if cached.key:
+                    self.view_keys[view.slug] = cached.key
             else:
                 article = load_article(path)
                 if article.meta is None:
@@ -157,7 +160,7 @@ class _Builder:
                     continue
                 view = article_view(self.newsroom, article, show_sources=self.site.show_sources)
                 self.report.rendered += 1
-            self.new.articles[path.stem] = _Cached(source=source, view=view)
+            self.new.articles[path.stem] = _Cached(source=source, key=self.key_of(view), view=view)
             views.append(view)
         return views
 
@@ -203,8 +206,11 @@ class _Builder:
         views: list[ArticleView],
         template: str = "list.html",
         extra: str = "",
+        later: Callable[[], dict[str, Any]] | None = None,
         **context: Any,
     ) -> None:
+        """Paginated listing pages of ``views``; ``later`` gives context that is costly
+        to make (an author's bio), asked for only when a page is rendered."""
         per = self.site.per_page
         count = max(1, math.ceil(len(views) / per))
         for number in range(1, count + 1):
@@ -220,11 +226,21 @@ class _Builder:
             self.emit(
                 path,
                 chunk,
-                functools.partial(self.page, template, path, page=page, **context),
+                functools.partial(self._listing_page, template, path, page, later, context),
                 str(number),
                 str(count),
                 extra,
             )
+
+    def _listing_page(
+        self,
+        template: str,
+        path: str,
+        page: Page,
+        later: Callable[[], dict[str, Any]] | None,
+        context: dict[str, Any],
+    ) -> str:
+        return self.page(template, path, page=page, **context, **(later() if later else {}))
 
     def run(self) -> BuildReport:
         self.new.site_key = self.site_key()
@@ -261,7 +277,7 @@ class _Builder:
                 chosen,
                 template="author.html",
                 extra=nav + card.model_dump_json(),
-                author=author_card(self.newsroom, card.slug),
+                later=functools.partial(self._author_context, card.slug),
                 **common,
             )
         recent = live[: self.site.feed_items]
@@ -280,6 +296,9 @@ class _Builder:
         self._remove_stale()
         self._save()
         return self.report
+
+    def _author_context(self, slug: str) -> dict[str, Any]:
+        return {"author": author_card(self.newsroom, slug)}
 
     def _article_page(self, view: ArticleView, common: dict[str, Any]) -> str:
         jsonld = script_json(news_article(view, self.info))
@@ -326,6 +345,14 @@ class _Builder:
                     folder = folder.parent
 
     def _save(self) -> None:
+        if (
+            not self.report.rendered
+            and self.old.site_key == self.new.site_key
+            and self.old.outputs == self.new.outputs
+            and {k: v.source for k, v in self.old.articles.items()}
+            == {k: v.source for k, v in self.new.articles.items()}
+        ):
+            return  # nothing changed: the manifest on disk is this one
         text = self.new.model_dump_json()
         try:
             if self.manifest_path.read_text(encoding="utf-8") == text:

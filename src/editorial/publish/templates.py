@@ -7,11 +7,12 @@ import datetime as dt
 from functools import cached_property
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
-
-import jinja2
+from typing import TYPE_CHECKING, Any
 
 from editorial.errors import InputError
+
+if TYPE_CHECKING:
+    import jinja2
 
 BUILTIN = "editorial.publish"
 
@@ -29,6 +30,8 @@ class Templates:
 
     @cached_property
     def env(self) -> jinja2.Environment:
+        import jinja2  # loaded when a page is rendered, not on every build
+
         loaders: list[jinja2.BaseLoader] = []
         if self.folder.is_dir():
             loaders.append(jinja2.FileSystemLoader(self.folder))
@@ -45,6 +48,8 @@ class Templates:
         return env
 
     def render(self, name: str, **context: Any) -> str:
+        import jinja2
+
         try:
             return self.env.get_template(name).render(**context)
         except jinja2.TemplateSyntaxError as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from types import ModuleType
 
 from pydantic import BaseModel, Field
 
@@ -14,7 +15,6 @@ from editorial.model.slug import slugify
 from editorial.model.state import State
 from editorial.newsroom.article import Article
 from editorial.newsroom.newsroom import Newsroom
-from editorial.publish.markdown import key_id, plain_text, render, render_block, render_inline
 from editorial.publish.sanitize import safe_url
 
 
@@ -151,7 +151,7 @@ def author_card(newsroom: Newsroom, slug: str) -> AuthorCard:
         name=meta.name,
         title=meta.title,
         affiliation=meta.affiliation,
-        bio_html=render_block(author.bio),
+        bio_html=_markdown().render_block(author.bio),
         image=safe_url(meta.image),
         links=links,
         path=f"authors/{slug}/",
@@ -200,7 +200,8 @@ def article_view(
         raise InputError(problem.message, path=newsroom.relative(article.path), line=problem.line)
     info = newsroom.config.newsroom
     by_id = {c.id: c for c in meta.citations}
-    rendered = render(article.body, by_id)
+    md = _markdown()
+    rendered = md.render(article.body, by_id)
     references = []
     for number, key in enumerate(rendered.cited, start=1):
         citation = by_id[key]
@@ -208,7 +209,7 @@ def article_view(
             Reference(
                 number=number,
                 id=key,
-                anchor=key_id(key),
+                anchor=md.key_id(key),
                 title=citation.title or key,
                 publisher=citation.publisher,
                 author=citation.author,
@@ -218,13 +219,14 @@ def article_view(
         )
     published = published_time(meta)
     corrections = [
-        CorrectionNote(at=c.at, text=c.text, html=render_inline(c.text)) for c in meta.corrections
+        CorrectionNote(at=c.at, text=c.text, html=md.render_inline(c.text))
+        for c in meta.corrections
     ]
     changes = [published, *(c.at for c in meta.corrections)]
     if meta.updated_at is not None:
         changes.append(meta.updated_at)
     summary = meta.summary
-    description = summary or plain_text(rendered.html)[:200]
+    description = summary or md.plain_text(rendered.html)[:200]
     return ArticleView(
         slug=meta.slug,
         path=f"{meta.slug}/",
@@ -260,3 +262,11 @@ def _first_history(meta: ArticleMeta, action: str) -> dt.datetime | None:
 
 def _epoch() -> dt.datetime:
     return dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def _markdown() -> ModuleType:
+    """The Markdown renderer, imported when a page is rendered (a build with nothing to
+    render never loads mistune and nh3)."""
+    import editorial.publish.markdown as markdown
+
+    return markdown
