@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test check docs golden bench validate clean
+.PHONY: demo test check docs golden bench bench-micro validate clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -56,8 +56,14 @@ validate: $(STAMP)
 	@echo "Nu Html Checker: no errors"
 	$(BIN)/python tests/browser/check_site.py $(VALIDATE)/site $(VALIDATE)/screenshots
 
+# editorial against proselint, Hugo and Pelican on one generated archive (N articles;
+# `make bench N=10000` for the large run); `make bench-micro` times the quote checker's parts.
+N ?= 1000
 bench: $(STAMP)
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py --n $(N)
+
+bench-micro: $(STAMP)
+	$(BIN)/python bench/micro.py
 
 clean:
-	rm -rf $(VENV) site $(VALIDATE) .editorial .pytest_cache .mypy_cache .ruff_cache .coverage
+	rm -rf $(VENV) site $(VALIDATE) .bench .editorial .pytest_cache .mypy_cache .ruff_cache .coverage

@@ -1,4 +1,4 @@
-"""Benchmarks: run ``python bench/run.py`` (``make bench``) and read the table.
+"""Micro-benchmarks: run ``python bench/micro.py`` (``make bench-micro``) and read the table.
 
 - quote verification: a two-hour transcript and an article of 100 quotations;
 - lint: a newsroom of generated drafts, end to end.

@@ -14,8 +14,11 @@ import functools
 import hashlib
 import json
 import math
+import os
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -140,26 +143,30 @@ class _Builder:
 
     def views(self) -> list[ArticleView]:
         reuse = self.old.site_key == self.new.site_key and self.old.version == MANIFEST_VERSION
-        views = []
+        sources: dict[Path, str] = {}
+        fresh: list[Path] = []
         for path in self.newsroom.article_paths(PUBLISHED):
-            data = path.read_bytes()
-            source = _digest(data)
+            sources[path] = _digest(path.read_bytes())
             cached = self.old.articles.get(path.stem) if reuse else None
-            if cached is not None and cached.source == source:
+            if cached is None or cached.source != sources[path]:
+                fresh.append(path)
+        made = dict(_map_views(self.newsroom, fresh, self.site.show_sources) if fresh else ())
+        views = []
+        for path, source in sources.items():
+            if path in made:
+                outcome = made[path]
+                if isinstance(outcome, str):
+                    self.report.skipped.append(outcome)
+                    continue
+                if outcome is None:
+                    continue
+                view = outcome
+                self.report.rendered += 1
+            else:
+                cached = self.old.articles[path.stem]
                 view = cached.view
                 if cached.key:
                     self.view_keys[view.slug] = cached.key
-            else:
-                article = load_article(path)
-                if article.meta is None:
-                    problem = article.problems[0]
-                    where = self.newsroom.relative(path)
-                    self.report.skipped.append(f"{where}:{problem.line}: {problem.message}")
-                    continue
-                if article.meta.state not in (State.PUBLISHED, State.RETRACTED):
-                    continue
-                view = article_view(self.newsroom, article, show_sources=self.site.show_sources)
-                self.report.rendered += 1
             self.new.articles[path.stem] = _Cached(source=source, key=self.key_of(view), view=view)
             views.append(view)
         return views
@@ -187,7 +194,7 @@ class _Builder:
                 return
         except (OSError, ValueError):
             pass
-        atomic_write(target, text)
+        atomic_write(target, text, durable=False)  # the site can always be built again
         self.report.written.append(path)
 
     def page(self, template: str, path: str, **context: Any) -> str:
@@ -360,6 +367,46 @@ class _Builder:
         except OSError:
             pass
         atomic_write(self.manifest_path, text)
+
+
+PARALLEL_MIN = 24  # articles to render before spreading the work over processes
+_WORKER: dict[str, Any] = {}
+Outcome = ArticleView | str | None  # a view, a broken article's one line, or not live
+
+
+def _view_of(path: Path) -> tuple[Path, Outcome]:
+    """The view of one published article (run in this process or a worker)."""
+    newsroom: Newsroom = _WORKER["newsroom"]
+    article = load_article(path)
+    if article.meta is None:
+        problem = article.problems[0]
+        return path, f"{newsroom.relative(path)}:{problem.line}: {problem.message}"
+    if article.meta.state not in (State.PUBLISHED, State.RETRACTED):
+        return path, None
+    return path, article_view(newsroom, article, show_sources=_WORKER["show_sources"])
+
+
+def _start_worker(root: str, show_sources: bool) -> None:
+    _WORKER.update(newsroom=Newsroom.open(Path(root)), show_sources=show_sources)
+
+
+def _map_views(
+    newsroom: Newsroom, paths: list[Path], show_sources: bool
+) -> list[tuple[Path, Outcome]]:
+    """The views of ``paths``: over every core when there are many to render (Markdown
+    and the quotation analysis of the sources box are most of a cold build)."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(paths) < PARALLEL_MIN or workers < 2 or not hasattr(os, "fork"):
+        _WORKER.update(newsroom=newsroom, show_sources=show_sources)
+        return [_view_of(path) for path in paths]
+    chunk = max(1, min(32, len(paths) // (workers * 4)))
+    with ProcessPoolExecutor(
+        workers,
+        mp_context=get_context("fork"),
+        initializer=_start_worker,
+        initargs=(str(newsroom.root), show_sources),
+    ) as pool:
+        return list(pool.map(_view_of, paths, chunksize=chunk))
 
 
 G = TypeVar("G", Term, AuthorCard)
