@@ -102,7 +102,10 @@ class Ledger:
     def __init__(self, contributions: dict[str, Contribution]) -> None:
         self.contributions = contributions
         self.quotes = [q for c in contributions.values() for q in c.quotes]
+        # every run of five words -> the quotations holding it, and the quotations by the
+        # run they open with; a run in one article only cannot make a conflict
         self._runs: dict[tuple[str, ...], list[int]] = {}
+        self._first: dict[tuple[str, ...], list[int]] = {}
         self._paths: dict[tuple[str, ...], str | None] = {}  # None: in several articles
         self._runs_of: dict[int, set[tuple[str, ...]]] = {}
         for i, entry in enumerate(self.quotes):
@@ -111,39 +114,41 @@ class Ledger:
                 self._runs.setdefault(run, []).append(i)
                 if self._paths.setdefault(run, entry.path) != entry.path:
                     self._paths[run] = None
+            self._first.setdefault(entry.words[:MIN_QUOTE_WORDS], []).append(i)
         self.figures: dict[str, list[FigureEntry]] = {}
         for contribution in contributions.values():
             for figure in contribution.figures:
                 self.figures.setdefault(figure.key, []).append(figure)
 
     def conflict(self, quote: QuoteEntry) -> QuoteEntry | None:
-        """The first quotation of another article with the same words and another speaker."""
+        """The first quotation of another article with the same words and another speaker.
+
+        One quotation must hold the other whole. A longer one holds every run of ours, so
+        it is among the holders of our rarest run; a shorter one opens with a run of ours.
+        Looking only there keeps the check near linear when a phrase is in many articles.
+        """
         from editorial.lint.quotes.cues import same_speaker
 
         runs = self._runs_of.get(id(quote))
         if runs is None:
             runs = _runs(quote.words)
-        shared = [run for run in runs if self._paths.get(run, quote.path) is None]
-        if not shared:
+        if not any(self._paths.get(run, quote.path) is None for run in runs):
             return None  # no five words of it are in another article
         mine = _speaker_key(quote.speaker)
-        seen: set[int] = set()
-        for run in shared:
-            for i in self._runs.get(run, ()):
-                if i in seen:
-                    continue
-                seen.add(i)
-                entry = self.quotes[i]
-                if entry.path == quote.path or _speaker_key(entry.speaker) == mine:
-                    continue
-                if same_speaker(quote.speaker, entry.speaker):
-                    continue
-                words = quote.words
-                longer, shorter = (
-                    (entry.words, words) if len(entry.words) >= len(words) else (words, entry.words)
-                )
-                if contains(longer, shorter):
-                    return entry
+        words = quote.words
+        holders = min((self._runs.get(run, []) for run in runs), key=len, default=[])
+        openers = [i for run in runs for i in self._first.get(run, ())]
+        for i in sorted({*holders, *openers}):
+            entry = self.quotes[i]
+            if entry.path == quote.path or _speaker_key(entry.speaker) == mine:
+                continue
+            if same_speaker(quote.speaker, entry.speaker):
+                continue
+            longer, shorter = (
+                (entry.words, words) if len(entry.words) >= len(words) else (words, entry.words)
+            )
+            if contains(longer, shorter):
+                return entry
         return None
 
 
