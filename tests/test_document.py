@@ -143,3 +143,17 @@ def test_hostile_transcript_names_are_rejected(tmp_path: Path) -> None:
     assert article.meta is None
     assert "transcripts" in article.problems[0].message
     assert article.problems[0].line == 5
+
+
+def test_a_key_given_twice_is_a_problem_at_its_second_line() -> None:
+    doc = parse_document("---\ntitle: A\nslug: a\ntitle: B\n---\nBody.\n")
+    assert [(p.message, p.line) for p in doc.problems] == [
+        ("front matter has the key 'title' twice: keep one", 4)
+    ]
+
+
+def test_values_yaml_cannot_build_are_problems_not_errors() -> None:
+    for value in ("2025-02-30", "0000-00-00"):
+        doc = parse_document(f"---\ntitle: A\nwhen: {value}\n---\nBody.\n")
+        assert len(doc.problems) == 1
+        assert doc.problems[0].message.startswith("front matter has a value that cannot be read")
