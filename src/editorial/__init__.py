@@ -13,6 +13,7 @@ register of checked facts. Everything the command line does is one call here::
 
 from typing import TYPE_CHECKING
 
+from editorial._lazy import lazy_names
 from editorial._version import __version__
 from editorial.errors import (
     ConfigError,
@@ -88,19 +89,7 @@ if TYPE_CHECKING:
     from editorial.syndicate.run import SyndicationReport, syndicate
 
 
-def __getattr__(name: str) -> object:
-    if name in _LAZY:
-        import importlib
-
-        value = getattr(importlib.import_module(_LAZY[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'editorial' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
-
+__getattr__, __dir__ = lazy_names(__name__, _LAZY, globals())
 
 __all__ = [
     "Actor",

@@ -2,6 +2,8 @@
 
 from typing import TYPE_CHECKING
 
+from editorial._lazy import lazy_names
+
 # Names load on first use, so importing one submodule (the citation pattern, say)
 # does not load the whole package: each name -> the module that defines it.
 _LAZY = {
@@ -35,19 +37,7 @@ if TYPE_CHECKING:
     from editorial.lint.rule import Example, LintContext, Rule, Violation, example
 
 
-def __getattr__(name: str) -> object:
-    if name in _LAZY:
-        import importlib
-
-        value = getattr(importlib.import_module(_LAZY[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'editorial.lint' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
-
+__getattr__, __dir__ = lazy_names(__name__, _LAZY, globals())
 
 __all__ = [
     "Example",
