@@ -61,7 +61,7 @@ def test_one_file_finds_conflicts_without_analysing_unrelated_articles(room: Roo
         article(
             "mine",
             "“Last season the channel was simply too shallow for a loaded carrier,” Okafor "
-            "said.\n\nCourts issued 4,100 eviction orders last year [@x].",
+            "said.\n\nCourts issued 4,900 eviction orders last year [@x].",
         ),
     )
     report = run_lint(Newsroom.open(room.root), [target], use_cache=False)

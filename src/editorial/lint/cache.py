@@ -20,7 +20,7 @@ from editorial.newsroom.newsroom import Newsroom
 from editorial.newsroom.storage import STATE_DIR, atomic_write
 
 CACHE_FILE = "lint.json"
-FORMAT = 2
+FORMAT = 3
 MAX_ENTRIES = 50_000
 
 

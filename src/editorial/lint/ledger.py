@@ -40,6 +40,7 @@ class FigureEntry:
     start: Position
     end: Position
     terms: tuple[str, ...] = ()  # what another article must contain to state it
+    settled: bool = False  # the register of facts confirms this value
 
 
 @dataclass
@@ -60,7 +61,7 @@ class Contribution:
 
     def figures_json(self) -> list[list[Any]]:
         return [
-            [f.path, f.key, f.value, f.text, *_pos(f.start, f.end), list(f.terms)]
+            [f.path, f.key, f.value, f.text, *_pos(f.start, f.end), list(f.terms), f.settled]
             for f in self.figures
         ]
 
@@ -71,8 +72,8 @@ class Contribution:
             for p, w, i, n, a, b, c, d in data.get("quotes") or []
         ]
         figures = [
-            FigureEntry(p, k, float(v), t, Position(a, b), Position(c, d), tuple(terms))
-            for p, k, v, t, a, b, c, d, terms in data.get("figures") or []
+            FigureEntry(p, k, float(v), t, Position(a, b), Position(c, d), tuple(terms), settled)
+            for p, k, v, t, a, b, c, d, terms, settled in data.get("figures") or []
         ]
         return cls(quotes, figures)
 
@@ -155,7 +156,7 @@ class Ledger:
 def contribution_of(ctx: Any, parts: frozenset[str] = PARTS) -> Contribution:
     """What the context's article adds to the ledger (its analyses are reused): the
     ``parts`` asked for, "quotes" (needs the quotations attributed) and "figures"."""
-    from editorial.lint.facts.analysis import facts_for
+    from editorial.lint.facts.analysis import facts_for, within_tolerance
     from editorial.lint.quotes.analysis import analysis_for
     from editorial.lint.quotes.verify import normal_tokens
     from editorial.lint.rules.f003_figure_inconsistent import comparable
@@ -188,6 +189,7 @@ def contribution_of(ctx: Any, parts: frozenset[str] = PARTS) -> Contribution:
                 doc.body_position(figure.start),
                 doc.body_position(figure.end),
                 _figure_terms(key, ctx.newsroom.facts.facts),
+                claim.fact is not None and within_tolerance(figure, claim.fact),
             )
         )
     return result

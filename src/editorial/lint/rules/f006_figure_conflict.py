@@ -12,6 +12,18 @@ _FRONT = "---\ntitle: T\nslug: example\nauthors: [ana-ruiz]\n---\n"
 _OTHER = "---\ntitle: Other\nslug: other\nauthors: [ana-ruiz]\n---\nCourts issue 4,000 eviction orders a year [@x].\n"
 
 
+_FACTS = """facts:
+  - id: evictions
+    value: 4100
+    unit: eviction orders
+    keywords: [eviction orders]
+    tolerance: 0.05
+    as_of: 2025-06-30
+    max_age_days: 3650
+    source: {title: Register, publisher: Data desk, url: "https://data.example.org"}
+"""
+
+
 class FigureConflict(Rule):
     """Another article of the newsroom states the same quantity with a different value.
 
@@ -21,6 +33,9 @@ class FigureConflict(Rule):
 
     **Why it matters.** A newsroom that prints two numbers for one thing loses the
     reader's trust in both; often one article used an older source.
+
+    A figure the register of facts confirms is not flagged: the other article is the one
+    to correct, and F002 says so there.
 
     **How to fix.** Check which figure is current, correct the other article (a correction,
     if it is published), and add the figure to the registry.
@@ -42,10 +57,19 @@ class FigureConflict(Rule):
             text=f"{_FRONT}Courts issue 4,000 eviction orders a year [@x].\n",
             files={"published/other.md": _OTHER},
         ),
+        Example(  # ours is the register's figure; the other article gets F002
+            text=f"{_FRONT}Courts issue 4,100 eviction orders a year [@x].\n",
+            files={
+                "published/other.md": _OTHER.replace("4,000", "3,000"),
+                "sources/facts.yaml": _FACTS,
+            },
+        ),
     )
 
     def check_newsroom(self, ctx: NewsroomContext) -> Iterator[Violation]:
         for figure in ctx.mine.figures:
+            if figure.settled:
+                continue  # the register confirms ours: the other article has F002 to fix
             for other in ctx.ledger.figures.get(figure.key, ()):
                 if other.path == ctx.path:
                     continue
