@@ -42,6 +42,24 @@ def test_init_refuses_an_existing_newsroom(room: Room) -> None:
     assert (room.root / "editorial.toml").read_text() == before
 
 
+def test_init_keeps_every_file_already_there(tmp_path: Path) -> None:
+    root = tmp_path / "room"
+    kept = {
+        "authors/example-author.md": "---\nname: Someone Else\n---\nTheir own bio.\n",
+        "drafts/welcome-to-your-newsroom.md": "my own draft, not a template\n",
+        "sources/facts.yaml": "facts: []\n",
+        ".gitignore": "*.bak\n",
+    }
+    for name, text in kept.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["init", str(root)])
+    assert result.exit_code == 0, result.output
+    assert (root / "editorial.toml").is_file()
+    for name, text in kept.items():
+        assert (root / name).read_text(encoding="utf-8") == text, name
+
+
 def test_new_creates_a_draft(room: Room) -> None:
     result = room.run(
         "new", "Drought: the Cost of Doing Nothing", "--author", "ana-ruiz", "--section", "news"

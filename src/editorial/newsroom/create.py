@@ -51,7 +51,9 @@ _GITIGNORE = ".editorial/\nsite/\n"
 def init_newsroom(folder: Path, name: str | None = None) -> Path:
     """Create a newsroom skeleton in ``folder``: config, folders, an author and a draft.
 
-    Refused when ``folder`` already holds an ``editorial.toml``. Returns the config path.
+    Refused when ``folder`` already holds an ``editorial.toml``; any other file already
+    there (an author, a draft, the register, .gitignore) is kept as it is, never
+    overwritten. Returns the config path.
     """
     folder = folder.resolve()
     config = folder / CONFIG_NAME
@@ -60,15 +62,21 @@ def init_newsroom(folder: Path, name: str | None = None) -> Path:
     title = (name or folder.name.replace("-", " ").title() or "Newsroom").replace('"', "'")
     for sub in (DRAFTS, "published", "authors", "sources"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
-    atomic_write(folder / "authors" / "example-author.md", _AUTHOR.format(name=title))
-    if not (folder / "sources" / FACTS).exists():
-        atomic_write(folder / "sources" / FACTS, _FACTS)
-    if not (folder / ".gitignore").exists():
-        atomic_write(folder / ".gitignore", _GITIGNORE)
+    _create(folder / "authors" / "example-author.md", _AUTHOR.format(name=title))
+    _create(folder / "sources" / FACTS, _FACTS)
+    _create(folder / ".gitignore", _GITIGNORE)
     newsroom = Newsroom(folder, Config())
-    new_article(newsroom, "Welcome to your newsroom", "example-author", section="news")
+    welcome = "Welcome to your newsroom"
+    if not (folder / DRAFTS / f"{slugify(welcome)}.md").exists():
+        new_article(newsroom, welcome, "example-author", section="news")
     atomic_write(config, _CONFIG.format(name=title))
     return config
+
+
+def _create(path: Path, text: str) -> None:
+    """Write ``path`` unless something is there already."""
+    if not path.exists() and not path.is_symlink():
+        atomic_write(path, text)
 
 
 def new_article(
