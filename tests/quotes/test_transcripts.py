@@ -110,3 +110,38 @@ def test_read_transcript_errors(tmp_path: Path) -> None:
     good = tmp_path / "ok.md"
     good.write_text("**Ana Ruiz:** Hello there.\n", encoding="utf-8")
     assert read_transcript(good).utterances[0].speaker == "Ana Ruiz"
+
+
+def test_a_cue_with_a_broken_timing_line_is_reported_with_its_line() -> None:
+    text = ZOOM.replace("00:00:08.940 --> 00:00:16.120", "00:00:08,940 -> 00:00:16,120")
+    transcript = parse_vtt(text, "panel.vtt")
+    assert transcript.problems == [
+        (8, "line 8: cue timing is not 'HH:MM:SS.mmm --> HH:MM:SS.mmm'; the cue is skipped")
+    ]
+    # the cues after it keep their own lines
+    assert [u.line for u in transcript.utterances] == [4, 12, 16]
+
+
+def test_lint_reports_a_broken_cue_and_a_transcript_that_is_a_folder(tmp_path: Path) -> None:
+    from editorial.lint.engine import run_lint
+    from editorial.newsroom.create import init_newsroom
+    from editorial.newsroom.newsroom import Newsroom
+
+    init_newsroom(tmp_path)
+    (tmp_path / "sources" / "panel.vtt").write_text(
+        ZOOM.replace("00:00:08.940 --> 00:00:16.120", "00:00:08.940 --> later"), encoding="utf-8"
+    )
+    (tmp_path / "sources" / "folder.vtt").mkdir()
+    draft = tmp_path / "drafts" / "panel.md"
+    draft.write_text(
+        "---\ntitle: Panel\nslug: panel\nauthors: [example-author]\n"
+        "transcripts: [panel.vtt, folder.vtt]\n---\nBody.\n",
+        encoding="utf-8",
+    )
+    report = run_lint(Newsroom.open(tmp_path), [draft], use_cache=False)
+    messages = {f.message for f in report.findings if f.code == "M003"}
+    assert messages == {
+        "transcript sources/panel.vtt, line 8: cue timing is not "
+        "'HH:MM:SS.mmm --> HH:MM:SS.mmm'; the cue is skipped",
+        "transcript sources/folder.vtt is a folder, not a file",
+    }

@@ -27,6 +27,9 @@ class Transcript(BaseModel):
 
     name: str
     utterances: list[Utterance] = Field(default_factory=list)
+    problems: list[tuple[int, str]] = Field(
+        default_factory=list, description="(line, message): parts that could not be read"
+    )
 
     @property
     def speakers(self) -> list[str]:

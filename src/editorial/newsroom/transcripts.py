@@ -34,6 +34,9 @@ _HEADER = re.compile(
     rf"^\s*\[?(?P<name>{_NAME}(?:[ \t]+{_NAME}){{0,5}})\]?"
     r"[ \t]+\(?\d{1,2}:\d{2}(?::\d{2})?\)?\s*$"
 )
+# A cue's timing line as WebVTT has it, and lines that were meant to be one ("00:05,000 ->").
+_TIMING = re.compile(r"^\s*(?:\d+:)?\d{2}:\d{2}\.\d{3}\s+-->\s+(?:\d+:)?\d{2}:\d{2}\.\d{3}(?:\s|$)")
+_LOOKS_TIMED = re.compile(r"^\s*(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}\s*-{1,2}>")
 _LOWER_OK = frozenset([*word_list("particles"), "st."])
 
 
@@ -64,7 +67,17 @@ def parse_vtt(text: str, name: str) -> Transcript:
         captions = webvtt.from_string(text)
     except MalformedFileError as exc:
         raise InputError(f"not a valid WebVTT file: {exc}", path=name) from exc
-    timing_lines = [i + 1 for i, line in enumerate(text.splitlines()) if "-->" in line]
+    timing_lines: list[int] = []
+    problems: list[tuple[int, str]] = []
+    expected = "HH:MM:SS.mmm --> HH:MM:SS.mmm"
+    for number, text_line in enumerate(text.splitlines(), start=1):
+        if _TIMING.match(text_line):
+            timing_lines.append(number)
+        elif "-->" in text_line or _LOOKS_TIMED.match(text_line):
+            # the WebVTT reader skips such a cue without a word: say so, with its line
+            problems.append(
+                (number, f"line {number}: cue timing is not '{expected}'; the cue is skipped")
+            )
     utterances: list[Utterance] = []
     speaker = ""
     caption: Any
@@ -82,7 +95,7 @@ def parse_vtt(text: str, name: str) -> Transcript:
         utterances.append(
             Utterance(speaker=speaker, text=words, line=line, start=caption.start_in_seconds)
         )
-    return Transcript(name=name, utterances=utterances)
+    return Transcript(name=name, utterances=utterances, problems=problems)
 
 
 def parse_text(text: str, name: str) -> Transcript:

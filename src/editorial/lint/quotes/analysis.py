@@ -106,13 +106,24 @@ def load_transcripts(
     problems: list[SourceProblem] = []
     for i, name in enumerate(meta_of(article).transcripts):
         path = newsroom.source_path(name)
+        if path.is_dir():
+            problems.append(
+                SourceProblem(i, name, f"transcript sources/{name} is a folder, not a file")
+            )
+            continue
         if not path.is_file():
             problems.append(SourceProblem(i, name, f"transcript sources/{name} does not exist"))
             continue
         try:
-            loaded.append(read_transcript(path, name))
+            transcript = read_transcript(path, name)
         except InputError as exc:
             problems.append(SourceProblem(i, name, f"transcript sources/{name}: {exc.message}"))
+            continue
+        loaded.append(transcript)
+        problems += [
+            SourceProblem(i, name, f"transcript sources/{name}, {message}")
+            for _line, message in transcript.problems
+        ]
     if not meta_of(article).transcripts:
         extra = [*extra, *conventional_transcripts(newsroom, article)]
     for path in extra:
