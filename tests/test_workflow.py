@@ -132,6 +132,34 @@ def test_a_future_publish_at_in_front_matter_schedules(room: Room) -> None:
     assert meta(path)["state"] == "scheduled"
 
 
+def test_a_scheduled_article_is_rescheduled_published_now_or_unscheduled(room: Room) -> None:
+    path = article(room, "approved")
+    assert (
+        room.run("--as", "pat", "publish", "panel", "--at", "2999-01-01T00:00:00Z").exit_code == 0
+    )
+    moved = room.run("--as", "pat", "publish", "panel", "--at", "2998-06-01T12:00:00Z")
+    assert moved.output == "publish panel: scheduled (drafts/panel.md)\n"
+    assert meta(path)["publish_at"] == dt.datetime(2998, 6, 1, 12, tzinfo=dt.UTC)
+    off = room.run("--as", "pat", "unschedule", "panel")
+    assert off.output == "unschedule panel: scheduled -> approved (drafts/panel.md)\n"
+    assert "publish_at" not in meta(path)
+    assert room.run("--as", "pat", "unschedule", "panel").exit_code == 1  # not scheduled now
+    assert (
+        room.run("--as", "pat", "publish", "panel", "--at", "2999-01-01T00:00:00Z").exit_code == 0
+    )
+    now = room.run("--as", "pat", "publish", "panel")
+    assert now.output == "publish panel: scheduled -> published (published/panel.md)\n"
+    data = meta(room.root / "published/panel.md")
+    assert "publish_at" not in data
+    assert [h["action"] for h in data["history"]][-5:] == [
+        "publish",
+        "publish",
+        "unschedule",
+        "publish",
+        "publish",
+    ]
+
+
 def test_correct_and_retract(room: Room) -> None:
     path = article(room, "published", "published")
     result = room.run(

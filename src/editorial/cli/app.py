@@ -81,6 +81,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Send SLUG back to its authors (in_review -> changes_requested); needs an editor.",
     ),
     "publish": ("review_cmds", "Publish SLUG (approved -> published), or schedule it with --at."),
+    "unschedule": (
+        "review_cmds",
+        "Take scheduled SLUG off the schedule (scheduled -> approved); publisher only.",
+    ),
     "correct": (
         "review_cmds",
         "Append a dated correction to published SLUG (the version goes up); publisher only.",

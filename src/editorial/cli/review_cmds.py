@@ -121,8 +121,9 @@ def publish(env: Env, slug: str | None, at: str | None, due: bool) -> None:
     """Publish SLUG (approved -> published), or schedule it with --at.
 
     An article whose publish_at (or --at) is in the future becomes scheduled; 'editorial
-    publish --due' publishes what is due and is safe to run from cron every minute.
-    Needs the publisher role.
+    publish --due' publishes what is due and is safe to run from cron every minute. A
+    scheduled article is rescheduled with --at, published at once without it, and
+    taken off the schedule with 'editorial unschedule'. Needs the publisher role.
     """
     newsroom = env.newsroom()
     actor = identify(newsroom, env.user)
@@ -139,6 +140,15 @@ def publish(env: Env, slug: str | None, at: str | None, due: bool) -> None:
         raise UsageError("publish needs a SLUG (or --due)")
     when = _parse_when(at) if at else None
     _done(transition(newsroom, slug, "publish", actor, at=when))
+
+
+@cli.command()
+@click.argument("slug")
+@as_option
+@pass_env
+def unschedule(env: Env, slug: str) -> None:
+    """Take scheduled SLUG off the schedule (scheduled -> approved); publisher only."""
+    _run(env, slug, "unschedule")
 
 
 @cli.command()

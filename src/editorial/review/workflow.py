@@ -4,6 +4,8 @@ every change made under the newsroom lock with an atomic write.
     draft --submit--> in_review --approve--> approved --publish--> published --retract--> retracted
                       in_review --request-changes--> changes_requested --submit--> in_review
                       approved --publish --at future--> scheduled --publish --due--> published
+                      scheduled --publish --at other time--> scheduled (rescheduled)
+                      scheduled --publish--> published (now)   scheduled --unschedule--> approved
     published --correct--> published (a correction is appended; the version goes up)
 
 A refused transition raises :class:`~editorial.errors.RefusedError` naming the rule that
@@ -167,7 +169,13 @@ TRANSITIONS: dict[str, Transition] = {
             State.CHANGES_REQUESTED,
             (is_editor, has_note),
         ),
-        Transition("publish", frozenset({State.APPROVED}), State.PUBLISHED, (is_publisher,)),
+        Transition(
+            "publish",
+            frozenset({State.APPROVED, State.SCHEDULED}),
+            State.PUBLISHED,
+            (is_publisher,),
+        ),
+        Transition("unschedule", frozenset({State.SCHEDULED}), State.APPROVED, (is_publisher,)),
         Transition(
             "publish-due", frozenset({State.SCHEDULED}), State.PUBLISHED, (is_publisher, is_due)
         ),
@@ -242,10 +250,15 @@ def _apply(req: Request, rule: Transition) -> Outcome:
     action = "publish" if rule.action == "publish-due" else rule.action
     newsroom = req.newsroom
     if rule.action == "publish":
-        when = req.at or meta.publish_at
+        # a scheduled article published without --at goes out now; with --at it moves
+        when = req.at or (meta.publish_at if before != State.SCHEDULED else None)
         if when is not None and when > req.now:
             after = State.SCHEDULED
             raw["publish_at"] = when
+        else:
+            raw.pop("publish_at", None)
+    if rule.action == "unschedule":
+        raw.pop("publish_at", None)
     if after == State.PUBLISHED and before != State.PUBLISHED:
         raw["published_at"] = req.now
         raw["version"] = 1
