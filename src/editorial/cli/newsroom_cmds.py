@@ -10,6 +10,7 @@ import click
 from editorial.cli.app import Env, cli, format_option, pass_env
 from editorial.model.state import State
 from editorial.newsroom.create import init_newsroom, new_article
+from editorial.printable import printable
 from editorial.review.board import board, describe_age
 
 _STATE_COLOURS = {
@@ -95,9 +96,11 @@ def status(
             colour = _STATE_COLOURS.get(row.state, "red") if row.state else "red"
             click.echo(click.style(f"{label} ({count})", fg=colour, bold=True))
         if row.problem:
-            click.echo(f"  {row.slug.ljust(width)}  {row.path}: {row.problem}")
+            click.echo(
+                f"  {row.slug.ljust(width)}  {printable(row.path)}: {printable(row.problem)}"
+            )
             continue
-        assignee = f"  -> {row.assignee}" if row.assignee else ""
+        assignee = f"  -> {printable(row.assignee)}" if row.assignee else ""
         errors = ""
         if row.errors:
             errors = click.style(
@@ -105,7 +108,7 @@ def status(
             )
         click.echo(
             f"  {row.slug.ljust(width)}  {describe_age(row.age_days).rjust(4)}  "
-            f"{', '.join(row.authors)}{assignee}  {row.title}{errors}"
+            f"{printable(', '.join(row.authors))}{assignee}  {printable(row.title)}{errors}"
         )
 
 
@@ -126,7 +129,7 @@ def show(env: Env, slug: str, fmt: str) -> None:
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     lines = [
-        click.style(meta.title, bold=True),
+        click.style(printable(meta.title), bold=True),
         f"  slug        {meta.slug}",
         f"  path        {newsroom.relative(article.path)}",
         f"  state       {meta.state.value}",
@@ -142,17 +145,18 @@ def show(env: Env, slug: str, fmt: str) -> None:
         ("version", meta.version and str(meta.version)),
         ("transcripts", ", ".join(meta.transcripts)),
     ]
-    lines += [f"  {label.ljust(11)} {value}" for label, value in optional if value]
+    lines += [f"  {label.ljust(11)} {printable(value)}" for label, value in optional if value]
     lines.append(f"  words       {len(article.body.split())}")
     if meta.people:
         lines.append("  people")
         lines += [
-            f"    {p.id.ljust(12)} {p.name}" + (f", {p.role}" if p.role else "")
+            f"    {p.id.ljust(12)} {printable(p.name)}"
+            + (f", {printable(p.role)}" if p.role else "")
             for p in meta.people
         ]
     if meta.citations:
         lines.append("  citations")
-        lines += [f"    {c.id.ljust(12)} {c.title or ''}" for c in meta.citations]
+        lines += [f"    {c.id.ljust(12)} {printable(c.title or '')}" for c in meta.citations]
     lines.append(f"  history     {len(meta.history)} entries ('editorial history {meta.slug}')")
     if meta.corrections:
         lines.append(f"  corrections {len(meta.corrections)}")

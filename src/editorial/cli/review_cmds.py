@@ -12,6 +12,7 @@ import click
 
 from editorial.cli.app import Env, cli, format_option, pass_env
 from editorial.errors import UsageError
+from editorial.printable import printable
 from editorial.review.identity import identify
 from editorial.review.workflow import Outcome, publish_due, transition
 
@@ -202,7 +203,7 @@ def history(env: Env, slug: str, fmt: str) -> None:
         moved = (
             f"{entry.from_.value if entry.from_ else '?'} -> {entry.to.value if entry.to else '?'}"
         )
-        line = f"{when}  {entry.by:<10} {entry.action:<16} {moved}"
+        line = f"{when}  {printable(entry.by):<10} {printable(entry.action):<16} {moved}"
         if entry.note:
-            line += f"  “{entry.note}”"
+            line += f"  “{printable(entry.note)}”"
         click.echo(line)

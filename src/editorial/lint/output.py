@@ -12,6 +12,7 @@ from editorial._version import __version__
 from editorial.lint.engine import LintReport
 from editorial.lint.finding import Finding
 from editorial.lint.registry import all_rules
+from editorial.printable import printable
 
 FORMATS = ("text", "json", "github", "sarif")
 _COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
@@ -40,16 +41,15 @@ def to_text(report: LintReport, *, colour: bool = False) -> str:
 
     lines: list[str] = []
     for path, group in groupby(report.findings, key=lambda f: f.path):
-        lines.append(style(path, bold=True))
+        lines.append(style(printable(path), bold=True))
         for f in group:
             where = f"{f.line}:{f.column}".ljust(8)
             level = style(f.severity.ljust(7), fg=_COLOURS[f.severity])
             code = style(f.code, bold=True)
-            lines.append(f"  {where} {level} {code}  {f.message}  [{f.rule}]")
+            lines.append(f"  {where} {level} {code}  {printable(f.message)}  [{f.rule}]")
             if f.suggestion:
-                lines.append(
-                    f"  {'':8} {'':7} {'':4}  {style('suggestion:', dim=True)} {f.suggestion}"
-                )
+                label = style("suggestion:", dim=True)
+                lines.append(f"  {'':8} {'':7} {'':4}  {label} {printable(f.suggestion)}")
         lines.append("")
     files = len(report.files)
     checked = f"{files} file{'s' if files != 1 else ''}"

@@ -13,6 +13,7 @@ from editorial.lint.engine import expand_paths
 from editorial.lint.quotes.analysis import QuoteCheck, analyze
 from editorial.newsroom.article import load_article
 from editorial.newsroom.newsroom import Newsroom
+from editorial.printable import printable
 
 
 class QuoteRow(BaseModel):
@@ -95,9 +96,9 @@ def render_text(sheet: QuoteSheet, width: int = 100) -> str:
             if current is not None:
                 lines.append("")
             current = row.path
-            lines.append(row.path)
+            lines.append(printable(row.path))
             lines.append(f"  {'where':<8} {'speaker':<24} {'cue':<13} {'transcript':<22} quotation")
-        speaker = (row.speaker["name"] or "") if row.speaker else "(none)"
+        speaker = printable(row.speaker["name"] or "") if row.speaker else "(none)"
         if row.speaker and row.speaker["id"] is None:
             speaker += " ?"
         verdict = "-"
@@ -111,8 +112,9 @@ def render_text(sheet: QuoteSheet, width: int = 100) -> str:
                 and row.transcript["speaker"]
                 and (row.speaker is None or row.transcript["speaker"] != row.speaker["name"])
             ):
-                verdict += f" ({row.transcript['speaker'].split()[-1]})"
-        text = row.text if len(row.text) <= 60 else row.text[:59] + "…"
+                verdict += f" ({printable(row.transcript['speaker'].split()[-1])})"
+        text = printable(row.text)
+        text = text if len(text) <= 60 else text[:59] + "…"
         lines.append(
             f"  {f'{row.line}:{row.column}':<8} {speaker[:24]:<24} {row.cue or '-':<13} "
             f"{verdict[:22]:<22} “{text}”"
