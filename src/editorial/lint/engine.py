@@ -32,7 +32,7 @@ from editorial.lint.registry import Selection, check_codes
 from editorial.lint.rule import LintContext, NewsroomContext, Rule, Violation
 from editorial.lint.suppress import find_suppressions
 from editorial.newsroom.article import Article, load_article
-from editorial.newsroom.newsroom import Newsroom, real_path
+from editorial.newsroom.newsroom import Newsroom, absolute
 
 PARALLEL_MIN = 24  # articles to read before spreading the work over processes
 Progress = Callable[[int, int], None]
@@ -90,13 +90,13 @@ def expand_paths(newsroom: Newsroom, paths: Iterable[Path | str] = ()) -> list[P
         if path.is_dir() and path.resolve() == root:
             found.extend(newsroom.article_paths())  # the newsroom: its articles, not its bios
         elif path.is_dir():
-            folder = path.resolve()
+            folder = absolute(path)
             found.extend(
                 sorted(
                     p
                     for p in folder.rglob("*.md")
                     if p.is_file()
-                    and not any(real_path(p).is_relative_to(skip) for skip in not_articles)
+                    and not any(absolute(p).is_relative_to(skip) for skip in not_articles)
                     and not any(part.startswith(".") for part in p.relative_to(folder).parts)
                 )
             )
@@ -104,7 +104,7 @@ def expand_paths(newsroom: Newsroom, paths: Iterable[Path | str] = ()) -> list[P
             found.append(path)
         else:
             raise NotFoundError(f"no such file or folder: {path}")
-    unique = dict.fromkeys(real_path(p) for p in found)
+    unique = dict.fromkeys(absolute(p) for p in found)
     return list(unique)
 
 
@@ -176,7 +176,7 @@ def _read(job: Job) -> Result:
     """Read one article: its findings (when asked) and the ledger parts asked for."""
     path, want_findings, parts = job
     newsroom: Newsroom = _STATE["newsroom"]
-    article = load_article(Path(path))
+    article = load_article(Path(path), newsroom.root)
     ctx = LintContext(newsroom, article, _STATE["transcripts"], _STATE["shared"])
     findings = None
     if want_findings:
@@ -263,7 +263,7 @@ def run_lint(
     if compare:
         others = {
             str(path): newsroom.relative(path)
-            for path in map(real_path, newsroom.article_paths())
+            for path in map(absolute, newsroom.article_paths())
             if str(path) not in targets
         }
         needed = _others_needed(others, targets, done, parts, entry_of, texts)

@@ -161,8 +161,18 @@ def parse_document(text: str, path: Path | str = "<text>") -> Document:
     return doc
 
 
-def read_document(path: Path) -> Document:
-    """Read and parse a file; an unreadable or non-UTF-8 file becomes a document problem."""
+def read_document(path: Path, root: Path | None = None) -> Document:
+    """Read and parse a file; an unreadable or non-UTF-8 file becomes a document problem,
+    and so does, with the newsroom's ``root``, a link from inside it to outside it."""
+    if root is not None:
+        from editorial.newsroom.newsroom import escapes
+
+        if escapes(root, path):
+            doc = Document(path=path, text="")
+            doc.problems.append(
+                Problem("this file is a link to a file outside the newsroom; it is not read")
+            )
+            return doc
     try:
         data = path.read_bytes()
     except OSError as exc:

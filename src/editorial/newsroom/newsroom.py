@@ -4,6 +4,7 @@ sources. :class:`Newsroom` is the entry point of the library."""
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
@@ -29,13 +30,19 @@ SOURCES = "sources"
 FACTS = "facts.yaml"
 
 
-def real_path(path: Path) -> Path:
-    """``path`` with symbolic links and ".." resolved; a path that is plainly real already
-    (absolute, no "..", not a link itself, in a folder that was resolved) is taken as it
-    is, which saves a system call for every folder above it in an archive of thousands."""
-    if path.is_absolute() and ".." not in path.parts and not path.is_symlink():
-        return path
-    return path.resolve()
+def escapes(root: Path, path: Path) -> bool:
+    """True when ``path`` is inside the newsroom ``root`` by name but a symbolic link (of
+    the file or a folder on the way) takes it outside: such files are never read, so a
+    draft or a transcript cannot bring in a credentials file."""
+    named = absolute(path)
+    return named.is_relative_to(root) and not path.resolve().is_relative_to(root)
+
+
+def absolute(path: Path) -> Path:
+    """``path`` made absolute and without "..", by its name only: symbolic links are not
+    followed, so a link inside the newsroom keeps its name there (see :func:`escapes`),
+    and no system call is made for each folder above a file in an archive of thousands."""
+    return Path(os.path.abspath(path))  # noqa: PTH100 (by name: links are not followed)
 
 
 class Newsroom:
@@ -73,7 +80,7 @@ class Newsroom:
     def relative(self, path: Path) -> str:
         """``path`` relative to the root when it is inside it (as findings show it)."""
         try:
-            return real_path(path).relative_to(self.root).as_posix()
+            return absolute(path).relative_to(self.root).as_posix()
         except ValueError:
             return str(path)
 
@@ -89,14 +96,14 @@ class Newsroom:
         """Markdown files of the given folders (default drafts/ and published/), sorted."""
         paths: list[Path] = []
         for folder in folders or (DRAFTS, PUBLISHED):
-            base = (self.root / folder).resolve()
+            base = self.root / folder
             if base.is_dir():
                 paths.extend(sorted(p for p in base.glob("*.md") if p.is_file()))
         return paths
 
     def articles(self, *folders: str) -> list[Article]:
         """Every article of the given folders, parsed (broken ones included, with problems)."""
-        return [load_article(path) for path in self.article_paths(*folders)]
+        return [load_article(path, self.root) for path in self.article_paths(*folders)]
 
     def article_path(self, slug: str) -> Path:
         """Where the article ``slug`` is: drafts/ first, then published/."""
@@ -110,7 +117,7 @@ class Newsroom:
 
     def article(self, slug: str) -> Article:
         """The article ``slug``; raises ``InputError`` when its front matter is broken."""
-        article = load_article(self.article_path(slug))
+        article = load_article(self.article_path(slug), self.root)
         if article.meta is None:
             problem = article.problems[0]
             raise InputError(problem.message, path=self.relative(article.path), line=problem.line)
@@ -145,6 +152,8 @@ class Newsroom:
         if not is_slug(slug):
             return None
         path = self.author_path(slug)
+        if escapes(self.root, path):
+            return InputError("a link to a file outside the newsroom; refused", path=path)
         if not path.is_file():
             return None
         document = read_document(path)

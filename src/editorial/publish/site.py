@@ -377,7 +377,7 @@ Outcome = ArticleView | str | None  # a view, a broken article's one line, or no
 def _view_of(path: Path) -> tuple[Path, Outcome]:
     """The view of one published article (run in this process or a worker)."""
     newsroom: Newsroom = _WORKER["newsroom"]
-    article = load_article(path)
+    article = load_article(path, newsroom.root)
     if article.meta is None:
         problem = article.problems[0]
         return path, f"{newsroom.relative(path)}:{problem.line}: {problem.message}"

@@ -319,7 +319,7 @@ def due(newsroom: Newsroom, now: dt.datetime | None = None) -> list[str]:
     now = now or dt.datetime.now(dt.UTC)
     found = []
     for path in newsroom.article_paths("drafts"):
-        article = load_article(path)
+        article = load_article(path, newsroom.root)
         meta = article.meta
         if (
             meta

@@ -90,7 +90,7 @@ def _live_articles(newsroom: Newsroom, now: dt.datetime) -> list[Article]:
     article is rendered when something is sent, not to find out whether to send it)."""
     found = []
     for path in newsroom.article_paths(PUBLISHED):
-        article = load_article(path)
+        article = load_article(path, newsroom.root)
         meta = article.meta
         if meta is None or meta.state not in (State.PUBLISHED, State.RETRACTED):
             continue

@@ -17,7 +17,7 @@ from editorial.lint.quotes.verify import Passage, TranscriptIndex, Verdict
 from editorial.model.article import ArticleMeta
 from editorial.model.transcript import Transcript
 from editorial.newsroom.article import Article
-from editorial.newsroom.newsroom import Newsroom
+from editorial.newsroom.newsroom import Newsroom, escapes
 from editorial.newsroom.text import Position
 from editorial.newsroom.transcripts import read_transcript
 
@@ -106,6 +106,13 @@ def load_transcripts(
     problems: list[SourceProblem] = []
     for i, name in enumerate(meta_of(article).transcripts):
         path = newsroom.source_path(name)
+        if escapes(newsroom.root, path):
+            problems.append(
+                SourceProblem(
+                    i, name, f"transcript sources/{name} links outside the newsroom; refused"
+                )
+            )
+            continue
         if path.is_dir():
             problems.append(
                 SourceProblem(i, name, f"transcript sources/{name} is a folder, not a file")

@@ -64,7 +64,7 @@ def quote_sheet(
     rows: list[QuoteRow] = []
     skipped: list[str] = []
     for path in expand_paths(newsroom, paths):
-        article = load_article(path)
+        article = load_article(path, newsroom.root)
         where = newsroom.relative(path)
         if article.meta is None and article.lenient is None and article.document.has_front_matter:
             problem = article.problems[0]
