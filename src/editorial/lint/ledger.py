@@ -321,7 +321,8 @@ def wanted_quotes(contributions: list[Contribution]) -> Wanted:
     for contribution in contributions:
         for quote in contribution.quotes:
             if not _plain(quote.words):
-                wanted.loose.add(quote.words)
+                # a quotation of ours or one inside it: each holds a run of ours whole
+                wanted.loose |= _runs(quote.words)
                 continue
             wanted.whole.add(f" {' '.join(quote.words)} ")
             wanted.runs |= {" ".join(run) for run in _runs(quote.words)}
