@@ -537,3 +537,56 @@ def test_slugs_with_a_trailing_newline_are_refused(room: Room) -> None:
     assert is_slug("panel")
     result = room.run("show", "panel\n")
     assert result.exit_code == 2 and "not a valid slug" in result.output
+
+
+# -- no edit is lost, and the gate checks what is written -------------------------------------
+
+ERROR_BODY = "A figure without its source [@missing].\n"
+
+
+def test_an_edit_saved_during_the_gate_is_kept_and_the_command_refused(
+    room: Room, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from editorial.review import workflow
+
+    path = article(room)
+    real = workflow.run_lint
+
+    def slow_gate(*args: object, **kwargs: object) -> object:
+        report = real(*args, **kwargs)  # type: ignore[arg-type]
+        path.write_text(path.read_text(encoding="utf-8") + "A late paragraph.\n", encoding="utf-8")
+        return report
+
+    monkeypatch.setattr(workflow, "run_lint", slow_gate)
+    result = room.run("--as", "ana", "submit", "panel")
+    assert result.exit_code == 1
+    assert "(edit rule) drafts/panel.md was saved after this command read it" in result.output
+    assert path.read_text(encoding="utf-8").endswith("A late paragraph.\n")
+    assert meta(path)["state"] == "draft"
+
+
+def test_the_gate_never_passes_bytes_it_did_not_check(
+    room: Room, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from editorial.lint import engine
+
+    path = article(room)
+    clean = path.read_text(encoding="utf-8")
+    real = engine._read
+
+    def racing_read(job: engine.Job) -> engine.Result:
+        # an editor saves an article with an error after the run hashed the clean one
+        path.write_text(clean + ERROR_BODY, encoding="utf-8")
+        return real(job)
+
+    monkeypatch.setattr(engine, "_read", racing_read)
+    result = room.run("--as", "ana", "submit", "panel")
+    assert result.exit_code == 1
+    assert (
+        "saved again while it was being checked" in result.output or "(edit rule)" in result.output
+    )
+    monkeypatch.setattr(engine, "_read", real)
+    assert meta(path)["state"] == "draft"
+    again = room.run("--as", "ana", "submit", "panel")  # the cache holds no clean verdict for it
+    assert again.exit_code == 1
+    assert "C001" in again.output

@@ -47,6 +47,9 @@ class LintReport:
     cached: int = 0
     read: int = 0
     compared: int = 0  # other articles analysed for the checks across articles
+    # each linted file's digest of the exact bytes its findings are of (the path, a NUL,
+    # then the bytes, as :func:`content_key` makes it)
+    linted: dict[str, str] = field(default_factory=dict)
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -169,14 +172,22 @@ def _start(root: str, selection: Selection, transcripts: Sequence[str]) -> None:
 
 
 Job = tuple[str, bool, frozenset[str]]  # path, findings wanted, ledger parts wanted
-Result = tuple[str, list[dict[str, Any]] | None, dict[str, Any]]
+# path, findings, ledger parts, and the digest of the bytes they were made from
+Result = tuple[str, list[dict[str, Any]] | None, dict[str, Any], str]
 
 
 def _read(job: Job) -> Result:
     """Read one article: its findings (when asked) and the ledger parts asked for."""
     path, want_findings, parts = job
     newsroom: Newsroom = _STATE["newsroom"]
-    article = load_article(Path(path), newsroom.root)
+    data: bytes | None
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        data = None  # the article reports it
+    # the findings are of these bytes, and are cached under their digest (the file may
+    # have been saved again since the run hashed it)
+    article = load_article(Path(path), newsroom.root, data)
     ctx = LintContext(newsroom, article, _STATE["transcripts"], _STATE["shared"])
     findings = None
     if want_findings:
@@ -190,7 +201,16 @@ def _read(job: Job) -> Result:
             ledger["figures"] = contribution.figures_json()
     for name in ("found", "quotes", "facts"):  # analyses are per article: keep memory flat
         _STATE["shared"].pop(name, None)
-    return path, findings, ledger
+    return path, findings, ledger, _key(path, data or b"")
+
+
+def content_key(path: Path | str, data: bytes) -> str:
+    """The digest a lint run gives a file's bytes (see :attr:`LintReport.linted`)."""
+    return _key(str(absolute(Path(path))), data)
+
+
+def _key(path: str, data: bytes) -> str:
+    return content_hash(path.encode("utf-8") + b"\0" + data)
 
 
 def _jobs_count(jobs: int, work: int) -> int:
@@ -237,7 +257,7 @@ def run_lint(
             except OSError:
                 data = b""
             texts[path] = data
-            hashes[path] = content_hash(path.encode("utf-8") + b"\0" + data)
+            hashes[path] = _key(path, data)
         return cache.get(hashes[path]) or {}
 
     done: dict[str, dict[str, Any]] = {}
@@ -285,6 +305,7 @@ def run_lint(
     cache.save()
     for path, where in targets.items():
         report.files.append(where)
+        report.linted[where] = hashes[path]
         findings = [Finding(**f) for f in done[path].get("findings") or []]
         if ledger is not None:
             findings += _compare(path, where, ledger, compare, selection)
@@ -299,10 +320,13 @@ def _merge(
     results: list[Result],
 ) -> None:
     """Fresh results into the cache and into ``done``, over what was cached before."""
-    for path, found, ledger in results:
+    for path, found, ledger, key in results:
         fresh = {**ledger, **({"findings": found} if found is not None else {})}
-        cache.put(hashes[path], fresh)
-        done[path] = {**(cache.get(hashes[path]) or done.get(path) or {}), **fresh}
+        if key != hashes[path]:  # saved again meanwhile: these findings are of the new bytes
+            hashes[path] = key
+            done.pop(path, None)
+        cache.put(key, fresh)
+        done[path] = {**(cache.get(key) or done.get(path) or {}), **fresh}
 
 
 def _others_needed(

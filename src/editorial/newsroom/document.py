@@ -47,6 +47,7 @@ class Document:
     body_offset: int = 0
     has_front_matter: bool = False
     problems: list[Problem] = field(default_factory=list)
+    data: bytes | None = None  # the file's bytes as read, when read from a file
     index: LineIndex = field(init=False)
 
     def __post_init__(self) -> None:
@@ -161,7 +162,7 @@ def parse_document(text: str, path: Path | str = "<text>") -> Document:
     return doc
 
 
-def read_document(path: Path, root: Path | None = None) -> Document:
+def read_document(path: Path, root: Path | None = None, data: bytes | None = None) -> Document:
     """Read and parse a file; an unreadable or non-UTF-8 file becomes a document problem,
     and so does, with the newsroom's ``root``, a link from inside it to outside it."""
     if root is not None:
@@ -173,12 +174,13 @@ def read_document(path: Path, root: Path | None = None) -> Document:
                 Problem("this file is a link to a file outside the newsroom; it is not read")
             )
             return doc
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        doc = Document(path=path, text="")
-        doc.problems.append(Problem(f"cannot read the file: {exc.strerror or exc}"))
-        return doc
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            doc = Document(path=path, text="")
+            doc.problems.append(Problem(f"cannot read the file: {exc.strerror or exc}"))
+            return doc
     try:
         text = decode(data)
     except ValueError as exc:
@@ -188,7 +190,9 @@ def read_document(path: Path, root: Path | None = None) -> Document:
         doc = Document(path=path, text=text, body_offset=len(text))
         doc.problems.append(Problem(message, line))
         return doc
-    return parse_document(text, path)
+    doc = parse_document(text, path)
+    doc.data = data
+    return doc
 
 
 def render_document(meta: dict[str, Any], body: str) -> str:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from editorial.errors import InputError, RefusedError, UsageError
-from editorial.lint.engine import run_lint
+from editorial.lint.engine import content_key, run_lint
 from editorial.model.state import Role, State
 from editorial.newsroom.article import Article, load_article
 from editorial.newsroom.document import render_document
@@ -92,8 +92,14 @@ def not_an_author(req: Request) -> str | None:
 
 
 def lint_clean(req: Request) -> str | None:
-    """The lint gate: no finding of severity error."""
+    """The lint gate: no finding of severity error, in exactly the bytes that were read."""
     report = run_lint(req.newsroom, [req.article.path])
+    where = req.newsroom.relative(req.article.path)
+    data = req.article.document.data
+    if data is None or report.linted.get(where) != content_key(req.article.path, data):
+        return (
+            f"(lint gate) {where} was saved again while it was being checked; run the command again"
+        )
     errors = [f for f in report.findings if f.severity == "error"]
     if not errors:
         return None
@@ -240,6 +246,21 @@ def transition(
     return outcome
 
 
+def _unchanged_since_read(req: Request) -> None:
+    """Refuse when the file was saved (by an editor, outside the lock) after this command
+    read it: writing back what was read would lose that edit."""
+    where = req.newsroom.relative(req.article.path)
+    try:
+        now = req.article.path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=where) from exc
+    if now != req.article.document.data:
+        raise RefusedError(
+            f"refused (edit rule) {where} was saved after this command read it; nothing "
+            "was changed, so the edit is kept: run the command again"
+        )
+
+
 def _apply(req: Request, rule: Transition) -> Outcome:
     article = req.article
     meta = article.meta
@@ -289,6 +310,7 @@ def _apply(req: Request, rule: Transition) -> Outcome:
     raw["history"] = history
     source = article.path
     text = render_document(raw, article.body)
+    _unchanged_since_read(req)
     folder = newsroom.published_dir if after.folder == "published" else newsroom.drafts_dir
     target = folder / source.name
     if source.parent.resolve() == folder.resolve():
