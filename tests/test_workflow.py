@@ -32,6 +32,12 @@ def meta(path: Path) -> dict:  # type: ignore[type-arg]
 
 
 def article(room: Room, state: str = "draft", folder: str = "drafts", text: str = CLEAN) -> Path:
+    if state == "approved" and folder == "drafts":  # approved for real: publish checks it
+        path = room.write(f"{folder}/panel.md", text.format(state="draft"))
+        for user, action in (("ana", "submit"), ("tom", "approve")):
+            result = room.run("--as", user, action, "panel")
+            assert result.exit_code == 0, result.output
+        return path
     return room.write(f"{folder}/panel.md", text.format(state=state))
 
 
@@ -254,7 +260,7 @@ def test_correct_and_retract(room: Room) -> None:
             "in_review",
             "drafts",
             ["--as", "ana", "submit", "panel"],
-            "refused (state rule) cannot submit 'panel': it is in_review, not changes_requested or draft",
+            "refused (state rule) cannot submit 'panel': it is in_review, not approved or changes_requested or draft",
         ),
     ],
 )
@@ -590,3 +596,61 @@ def test_the_gate_never_passes_bytes_it_did_not_check(
     again = room.run("--as", "ana", "submit", "panel")  # the cache holds no clean verdict for it
     assert again.exit_code == 1
     assert "C001" in again.output
+
+
+# -- publish checks what it publishes ---------------------------------------------------------
+
+
+def test_publish_needs_an_approval_of_the_content_as_it_is(room: Room) -> None:
+    # written by hand: state approved, no approval in its history
+    forged = room.write("drafts/panel.md", CLEAN.format(state="approved"))
+    refused = room.run("--as", "pat", "publish", "panel")
+    assert refused.exit_code == 1
+    assert "(approval rule) drafts/panel.md has no approval in its history" in refused.output
+    forged.unlink()
+
+    path = article(room, "approved")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("met in Rosario", "met in Paraná"),
+        encoding="utf-8",
+    )
+    changed = room.run("--as", "pat", "publish", "panel")
+    assert changed.exit_code == 1
+    assert "changed after tom approved it" in changed.output
+    assert "editorial submit panel" in changed.output
+    assert meta(path)["state"] == "approved"
+    assert room.run("--as", "ana", "submit", "panel").exit_code == 0  # back to review
+    assert room.run("--as", "tom", "approve", "panel").exit_code == 0
+    assert room.run("--as", "pat", "publish", "panel").exit_code == 0
+
+
+def test_an_approval_forged_by_an_author_is_refused(room: Room) -> None:
+    path = article(room, "approved")
+    text = path.read_text(encoding="utf-8").replace(
+        "by: tom, action: approve", "by: mira, action: approve"
+    )
+    text = text.replace("by: tom\n  action: approve", "by: mira\n  action: approve")
+    path.write_text(text, encoding="utf-8")
+    refused = room.run("--as", "pat", "publish", "panel")
+    assert refused.exit_code == 1
+    assert "(approval rule)" in refused.output and "mira" in refused.output
+
+
+def test_a_git_commit_holds_only_the_article_it_changed(room: Room) -> None:
+    config = (room.root / "editorial.toml").read_text()
+    room.write("editorial.toml", config + "\n[git]\ncommit = true\n")
+    article(room)
+    git = ["git", "-C", str(room.root)]
+    subprocess.run(["git", "init", "-q", str(room.root)], check=True)
+    setup = [*git, "-c", "user.name=Setup", "-c", "user.email=s@x"]
+    subprocess.run([*setup, "add", "-A"], check=True)
+    subprocess.run([*setup, "commit", "-qm", "init"], check=True)
+    other = room.write("drafts/other.md", "someone's work in progress\n")
+    room.write("published/unrelated.md", "not ready\n")
+    assert room.run("--as", "ana", "submit", "panel").exit_code == 0
+    shown = subprocess.run(
+        [*git, "show", "--name-only", "--format="], capture_output=True, text=True, check=True
+    )
+    assert shown.stdout.split() == ["drafts/panel.md"]
+    status = subprocess.run([*git, "status", "--porcelain"], capture_output=True, text=True)
+    assert "?? drafts/other.md" in status.stdout and other.exists()

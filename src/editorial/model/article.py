@@ -65,6 +65,7 @@ class HistoryEntry(_Model):
     from_: State | None = Field(default=None, alias="from")
     to: State | None = None
     note: str | None = None
+    content: str | None = None  # approve: the digest of what was approved
 
     model_config = ConfigDict(populate_by_name=True, extra="ignore")
 

@@ -22,33 +22,51 @@ def commit_transition(newsroom: Newsroom, outcome: Outcome, actor: Actor, note: 
     """Commit the moved or rewritten article as the acting user (when configured)."""
     if not newsroom.config.git.commit:
         return
-    name = actor.member.name
+    member_name = actor.member.name
     email = actor.member.email or f"{actor.user}@localhost"
     message = f"{outcome.action} {outcome.slug}: {outcome.before.value} -> {outcome.after.value}"
     if note:
         message += f"\n\n{note.strip()}"
     run = ["git", "-C", str(newsroom.root)]
+    # only the article this transition changed (where it was and where it is now), never
+    # anyone else's work in progress
+    name = outcome.path.name
+    paths = []
     try:
-        subprocess.run(
-            [*run, "add", "-A", "--", "drafts", "published"], check=True, capture_output=True
-        )
+        for folder in ("drafts", "published"):
+            relative = f"{folder}/{name}"
+            tracked = subprocess.run(
+                [*run, "ls-files", "--", relative], check=True, capture_output=True, text=True
+            ).stdout.strip()
+            if (newsroom.root / relative).exists():
+                subprocess.run([*run, "add", "--", relative], check=True, capture_output=True)
+                paths.append(relative)
+            elif tracked:
+                subprocess.run(
+                    [*run, "rm", "--cached", "-q", "--", relative], check=True, capture_output=True
+                )
+                paths.append(relative)
         subprocess.run(
             [
                 *run,
                 "-c",
-                f"user.name={name}",
+                f"user.name={member_name}",
                 "-c",
                 f"user.email={email}",
                 "commit",
                 "-q",
                 "--author",
-                f"{name} <{email}>",
+                f"{member_name} <{email}>",
                 "-m",
                 message,
+                "--",
+                *paths,
             ],
             check=True,
             capture_output=True,
         )
     except (OSError, subprocess.CalledProcessError) as exc:
         detail = getattr(exc, "stderr", b"") or b""
-        raise GitError(detail.decode("utf-8", "replace").strip() or str(exc)) from exc
+        if isinstance(detail, bytes):
+            detail = detail.decode("utf-8", "replace")
+        raise GitError(detail.strip() or str(exc)) from exc

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -127,6 +129,52 @@ def assignee_is_editor(req: Request) -> str | None:
     return None
 
 
+# Front matter the workflow writes: not part of what an editor approves.
+WORKFLOW_KEYS = frozenset(
+    {
+        "state",
+        "history",
+        "assignee",
+        "publish_at",
+        "published_at",
+        "version",
+        "canonical_url",
+        "updated_at",
+        "corrections",
+        "retraction",
+    }
+)
+
+
+def content_digest(article: Article) -> str:
+    """A digest of what an editor approves: the body and the front matter the workflow
+    does not write (title, people, citations…)."""
+    kept = {k: v for k, v in article.raw.items() if k not in WORKFLOW_KEYS}
+    text = json.dumps(kept, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(f"{text}\0{article.body}".encode()).hexdigest()[:32]
+
+
+def approved_as_is(req: Request) -> str | None:
+    """Publish: the last approval in the history is by an editor who is not an author, of
+    the content as it is now (``state:`` in the front matter is not taken on trust)."""
+    assert req.article.meta is not None
+    approval = next((h for h in reversed(req.article.meta.history) if h.action == "approve"), None)
+    where = req.newsroom.relative(req.article.path)
+    if approval is None:
+        return f"(approval rule) {where} has no approval in its history; it needs review"
+    member = req.newsroom.config.staff.get(approval.by)
+    if member is None or not member.has(Role.EDITOR):
+        return f"(approval rule) the approval of {where} is by {approval.by}, not an editor"
+    if member.author and member.author in req.article.meta.authors:
+        return f"(approval rule) the approval of {where} is by one of its authors"
+    if approval.content != content_digest(req.article):
+        return (
+            f"(approval rule) {where} changed after {approval.by} approved it; send it back "
+            f"to review with 'editorial submit {req.slug}'"
+        )
+    return None
+
+
 def is_due(req: Request) -> str | None:
     assert req.article.meta is not None
     when = req.article.meta.publish_at
@@ -153,7 +201,7 @@ TRANSITIONS: dict[str, Transition] = {
     for t in (
         Transition(
             "submit",
-            frozenset({State.DRAFT, State.CHANGES_REQUESTED}),
+            frozenset({State.DRAFT, State.CHANGES_REQUESTED, State.APPROVED}),
             State.IN_REVIEW,
             (is_author_or_editor, lint_clean),
         ),
@@ -179,11 +227,14 @@ TRANSITIONS: dict[str, Transition] = {
             "publish",
             frozenset({State.APPROVED, State.SCHEDULED}),
             State.PUBLISHED,
-            (is_publisher,),
+            (is_publisher, approved_as_is, lint_clean),
         ),
         Transition("unschedule", frozenset({State.SCHEDULED}), State.APPROVED, (is_publisher,)),
         Transition(
-            "publish-due", frozenset({State.SCHEDULED}), State.PUBLISHED, (is_publisher, is_due)
+            "publish-due",
+            frozenset({State.SCHEDULED}),
+            State.PUBLISHED,
+            (is_publisher, is_due, approved_as_is, lint_clean),
         ),
         Transition("correct", frozenset({State.PUBLISHED}), None, (is_publisher, has_note)),
         Transition(
@@ -307,6 +358,8 @@ def _apply(req: Request, rule: Transition) -> Outcome:
             "note": (req.note.strip() if req.note else None),
         }
     )
+    if action == "approve":  # what was approved, so that publish can check it still is
+        history[-1]["content"] = content_digest(article)
     raw["history"] = history
     source = article.path
     text = render_document(raw, article.body)
