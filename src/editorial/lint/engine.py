@@ -187,7 +187,8 @@ def _read(job: Job) -> Result:
         data = None  # the article reports it
     # the findings are of these bytes, and are cached under their digest (the file may
     # have been saved again since the run hashed it)
-    article = load_article(Path(path), newsroom.root, data)
+    limit = newsroom.config.lint.max_article_bytes
+    article = load_article(Path(path), newsroom.root, data, limit)
     ctx = LintContext(newsroom, article, _STATE["transcripts"], _STATE["shared"])
     findings = None
     if want_findings:

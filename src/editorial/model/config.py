@@ -49,6 +49,12 @@ class LintSettings(_Section):
     select: list[str] = Field(default_factory=list)
     ignore: list[str] = Field(default_factory=list)
     severity: dict[str, Severity] = Field(default_factory=dict)
+    max_article_bytes: int = Field(
+        default=5_000_000,
+        ge=1,
+        description="a larger article is reported (M001) and not checked, so no file can "
+        "hold up the desk's lint run",
+    )
 
 
 DEFAULT_CREDIT = "First published by {newsroom} at {url}."

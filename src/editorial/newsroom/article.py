@@ -110,12 +110,15 @@ def _try(adapter: TypeAdapter[Any], value: Any) -> Any:
         return None
 
 
-def load_article(path: Path, root: Path | None = None, data: bytes | None = None) -> Article:
+def load_article(
+    path: Path, root: Path | None = None, data: bytes | None = None, max_bytes: int | None = None
+) -> Article:
     """Read an article file; never raises for bad content (see ``Article.problems``).
 
     With the newsroom's ``root``, a file inside it that is a link to outside it is not
-    read (a problem says so). ``data``: the file's bytes, when they have been read."""
-    document = read_document(path, root, data)
+    read (a problem says so). ``data``: the file's bytes, when they have been read;
+    ``max_bytes``: a larger file is a problem and is not parsed."""
+    document = read_document(path, root, data, max_bytes)
     meta, problems = validate_meta(document)
     known = ArticleMeta.known_keys()
     unknown = [key for key in document.meta if key not in known]

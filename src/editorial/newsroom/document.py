@@ -162,7 +162,9 @@ def parse_document(text: str, path: Path | str = "<text>") -> Document:
     return doc
 
 
-def read_document(path: Path, root: Path | None = None, data: bytes | None = None) -> Document:
+def read_document(
+    path: Path, root: Path | None = None, data: bytes | None = None, max_bytes: int | None = None
+) -> Document:
     """Read and parse a file; an unreadable or non-UTF-8 file becomes a document problem,
     and so does, with the newsroom's ``root``, a link from inside it to outside it."""
     if root is not None:
@@ -181,6 +183,15 @@ def read_document(path: Path, root: Path | None = None, data: bytes | None = Non
             doc = Document(path=path, text="")
             doc.problems.append(Problem(f"cannot read the file: {exc.strerror or exc}"))
             return doc
+    if max_bytes is not None and len(data) > max_bytes:
+        doc = Document(path=path, text="")
+        doc.problems.append(
+            Problem(
+                f"the file is {len(data):,} bytes, more than [lint] max_article_bytes "
+                f"({max_bytes:,}); it is not checked"
+            )
+        )
+        return doc
     try:
         text = decode(data)
     except ValueError as exc:
