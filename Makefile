@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test check docs golden bench bench-micro validate clean
+.PHONY: demo test check docs golden bench bench-micro bench-growth validate clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -64,6 +64,10 @@ bench: $(STAMP)
 
 bench-micro: $(STAMP)
 	$(BIN)/python bench/micro.py
+
+# Lint time of hostile inputs at three doubling sizes (linear passes grow about 2x).
+bench-growth: $(STAMP)
+	$(BIN)/python bench/growth.py
 
 clean:
 	rm -rf $(VENV) site $(VALIDATE) .bench .editorial .pytest_cache .mypy_cache .ruff_cache .coverage

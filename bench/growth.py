@@ -1,0 +1,99 @@
+"""How lint time grows with hostile input: each input at three sizes, each size double the
+last. Linear passes show a ratio near 2 from one size to the next; a ratio near 4 is a
+quadratic pass. ``python bench/growth.py`` (``make bench-growth``) prints the table.
+
+Each run is ``editorial lint --no-cache`` on one generated article in a fresh process,
+with a time limit (a hang detector, not a benchmark target).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+EDITORIAL = Path(sys.executable).parent / "editorial"
+FRONT = "---\ntitle: Growth\nslug: growth\nauthors: [bench-author]\n---\n"
+CONFIG = '[newsroom]\nname = "Growth"\nbase_url = "https://growth.example.org"\n'
+BIO = "---\nname: Bench Author\n---\n" + "Bench Author writes long articles for tests. " * 5
+
+
+def quotations_in_one_paragraph(n: int) -> str:
+    return " ".join(f"“Words number {i} were said here,” Ruiz said." for i in range(n))
+
+
+def figures(n: int) -> str:
+    return " ".join(f"The port handled {1000 + i:,} ships last year." for i in range(n))
+
+
+def comment_openers(n: int) -> str:
+    return "Text " + "<!-- " * n
+
+
+def prose_kb(n: int) -> str:
+    sentence = "The river carried less water this season than in any year the port recalls. "
+    return sentence * (n * 1024 // len(sentence))
+
+
+def quotation_marks(n: int) -> str:
+    return "“" * n
+
+
+INPUTS: list[tuple[str, Callable[[int], str], list[int]]] = [
+    ("quotations in one paragraph", quotations_in_one_paragraph, [500, 1000, 2000]),
+    ("figures", figures, [1000, 2000, 4000]),
+    ("'<!--' openers", comment_openers, [5000, 10000, 20000]),
+    ("prose (KB)", prose_kb, [256, 512, 1024]),
+    ("quotation marks", quotation_marks, [25000, 50000, 100000]),
+]
+
+
+def lint_seconds(root: Path, body: str, limit: float) -> float | None:
+    (root / "drafts" / "growth.md").write_text(FRONT + body + "\n", encoding="utf-8")
+    start = time.perf_counter()
+    try:
+        subprocess.run(
+            [str(EDITORIAL), "lint", "--no-cache", "drafts/growth.md"],
+            cwd=root,
+            capture_output=True,
+            timeout=limit,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return None
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=float, default=120, help="seconds before a run is a hang")
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for folder in ("drafts", "authors", "sources"):
+            (root / folder).mkdir()
+        (root / "editorial.toml").write_text(CONFIG, encoding="utf-8")
+        (root / "authors" / "bench-author.md").write_text(BIO, encoding="utf-8")
+        for name, make, sizes in INPUTS:
+            times = [lint_seconds(root, make(size), args.limit) for size in sizes]
+            shown = [f"{t:.2f} s" if t is not None else f"> {args.limit:.0f} s" for t in times]
+            ratios = [f"{b / a:.1f}" if a and b else "-" for a, b in itertools.pairwise(times)]
+            rows.append(
+                (name, " / ".join(f"{s:,}" for s in sizes), " / ".join(shown), " ".join(ratios))
+            )
+            print(f"{name}: {' / '.join(shown)}", file=sys.stderr)
+    head = ("input", "sizes", "lint time", "growth per doubling")
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(4)]
+    for row in [head, tuple("-" * w for w in widths), *rows]:
+        print("| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
