@@ -8,6 +8,7 @@ stands for the person last named within a few paragraphs whose gender agrees.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from editorial.lint.quotes.cues import (
@@ -86,11 +87,22 @@ class Referents:
 
     def _sentence_start(self, block_start: int, at: int) -> int:
         """The body offset where the sentence holding ``at`` begins (within its block)."""
-        text = self.skel[block_start : at + 1]
-        best = 0
+        ends = self._sentence_breaks(block_start)
+        i = bisect.bisect_right(ends, at - block_start)
+        return block_start + (ends[i - 1] if i else 0)
+
+    def _sentence_breaks(self, block_start: int) -> list[int]:
+        """Where sentences begin in the block that starts at ``block_start`` (offsets from
+        it, ascending), found once per block: asking for the sentence of each mention
+        stays linear in a paragraph of thousands of quotations."""
+        cache: dict[int, list[int]] = self.__dict__.setdefault("_breaks", {})
+        if block_start in cache:
+            return cache[block_start]
+        block = self._block_of(block_start)
+        end = block.end if block.start <= block_start <= block.end else len(self.skel)
+        text = self.skel[block_start : end + 1]
+        found = []
         for match in re.finditer(r"(?:[.!?]|\x07)\s+(?=[A-Z\x07(\"“])", text):
-            if match.end() > at - block_start:
-                break
             char = text[match.start()]
             if char == MARK:
                 inner = self.found.masked[
@@ -100,14 +112,17 @@ class Referents:
                     continue
             elif self._is_abbreviation(text, match.start()):
                 continue
-            best = match.end()
-        return block_start + best
+            found.append(match.end())
+        cache[block_start] = found
+        return found
 
     @staticmethod
     def _is_abbreviation(text: str, dot: int) -> bool:
         if text[dot] != ".":
             return False
-        word = re.search(r"([\w.]+)$", text[:dot])
+        # the word before the dot (a window: an abbreviation is short, and slicing all
+        # of a long paragraph for each dot would be quadratic)
+        word = re.search(r"([\w.]+)$", text[max(0, dot - 40) : dot])
         if word is None:
             return False
         token = word.group(1).lower()
@@ -173,12 +188,12 @@ class Referents:
         return 0
 
     def _block_index(self, offset: int) -> int:
-        for i, block in enumerate(self.found.blocks):
-            if block.start <= offset <= block.end:
-                return i
-            if block.start > offset:
-                return max(0, i - 1)
-        return max(0, len(self.found.blocks) - 1)
+        blocks = self.found.blocks
+        starts: list[int] = self.__dict__.setdefault("_starts", [b.start for b in blocks])
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and blocks[i].start <= offset <= blocks[i].end:
+            return i
+        return max(0, min(i, len(blocks) - 1)) if i >= 0 else 0
 
     def _block_of(self, offset: int) -> Block:
         return self.found.blocks[self._block_index(offset)]
