@@ -3,6 +3,7 @@ the F and C rules read. Computed once per article and lint run."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -58,13 +59,29 @@ def fact_kind(fact: Fact) -> str:
     return "count"
 
 
-def _sentence_bounds(text: str, at: int, lo: int, hi: int) -> tuple[int, int]:
-    start = lo
-    for match in re.finditer(r"[.!?]\s+(?=[A-Z“\"(])", text[lo:at]):
-        start = lo + match.end()
-    end_match = re.search(r"[.!?](?=\s|$)", text[at:hi])
-    end = at + end_match.end() if end_match else hi
-    return start, end
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z“\"(])")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+
+class _Sentences:
+    """Sentence bounds in a text, its breaks found once per paragraph (a paragraph of
+    thousands of figures stays linear)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._breaks: dict[tuple[int, int], list[int]] = {}
+
+    def bounds(self, at: int, lo: int, hi: int) -> tuple[int, int]:
+        breaks = self._breaks.get((lo, hi))
+        if breaks is None:
+            breaks = [m.end() for m in _SENTENCE_BREAK.finditer(self.text, lo, hi)]
+            self._breaks[(lo, hi)] = breaks
+        # the last break whose next sentence starts before ``at``
+        i = bisect.bisect_left(breaks, at)
+        start = breaks[i - 1] if i else lo
+        end_match = _SENTENCE_END.search(self.text, at, hi)
+        end = end_match.end() if end_match else hi
+        return start, end
 
 
 def match_fact(claim_text: str, figure: Figure, sentence: str, facts: list[Fact]) -> Fact | None:
@@ -143,10 +160,11 @@ def analyze_facts(article: Article, facts: list[Fact], found: Found | None = Non
     analysis = FactsAnalysis(body=body, citations=citations)
     blocks = found.blocks
     markers = [m.start for m in citations.markers]
+    sentences = _Sentences(body)
     for figure in find_figures(body, masked):
         block = next((b for b in blocks if b.start <= figure.start <= b.end), None)
         lo, hi = (block.start, block.end) if block else (0, len(body))
-        sentence = _sentence_bounds(body, figure.start, lo, hi)
+        sentence = sentences.bounds(figure.start, lo, hi)
         cited = any(sentence[0] <= m < sentence[1] for m in markers) or any(
             lo <= m < hi for m in markers
         )

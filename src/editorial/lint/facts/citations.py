@@ -11,7 +11,8 @@ _KEY = re.compile(r"(?:^|[;\s])-?@(?P<key>[A-Za-z0-9_][A-Za-z0-9_:.#$%&\-+?<>~/]
 _FOOTNOTE_REF = re.compile(r"\[\^(?P<label>[^\]\s]+)\](?!:)")
 _FOOTNOTE_DEF = re.compile(r"^\[\^(?P<label>[^\]\s]+)\]:", re.M)
 _CODE = re.compile(
-    r"^[ \t]{0,3}(```+|~~~+)[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)|(`+)[^`\n]*?\2|<!--.*?-->",
+    r"^[ \t]{0,3}(```+|~~~+)[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)|(`+)[^`\n]*?\2"
+    r"|<!--.*?(?:-->|\Z)",  # an unclosed comment runs to the end (one match, not one each)
     re.M | re.S,
 )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from editorial.lint.facts.analysis import fmt
+from editorial.lint.ledger import FigureEntry
 from editorial.lint.rule import Example, NewsroomContext, Rule, Violation
 from editorial.lint.rules.f003_figure_inconsistent import SAME
 
@@ -67,12 +68,15 @@ class FigureConflict(Rule):
     )
 
     def check_newsroom(self, ctx: NewsroomContext) -> Iterator[Violation]:
+        theirs: dict[str, list[FigureEntry]] = {}  # per quantity, other articles' figures
         for figure in ctx.mine.figures:
             if figure.settled:
                 continue  # the register confirms ours: the other article has F002 to fix
-            for other in ctx.ledger.figures.get(figure.key, ()):
-                if other.path == ctx.path:
-                    continue
+            if figure.key not in theirs:
+                theirs[figure.key] = [
+                    o for o in ctx.ledger.figures.get(figure.key, ()) if o.path != ctx.path
+                ]
+            for other in theirs[figure.key]:
                 if abs(other.value - figure.value) > SAME * max(
                     abs(other.value), abs(figure.value)
                 ):
