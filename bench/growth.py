@@ -44,12 +44,33 @@ def quotation_marks(n: int) -> str:
     return "“" * n
 
 
+def reporting_kb(n: int) -> str:
+    """Event write-ups (speaker sections, quotations, names, figures) run together."""
+    import random
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import archive
+
+    rng = random.Random(5)
+    event = archive._event(rng, 0)
+    parts: list[str] = []
+    size = 0
+    number = 0
+    while size < n * 1024:
+        body = archive._article(rng, number, event).split("---\n", 2)[2]
+        parts.append(body)
+        size += len(body.encode("utf-8"))
+        number += 1
+    return "\n\n".join(parts)
+
+
 INPUTS: list[tuple[str, Callable[[int], str], list[int]]] = [
     ("quotations in one paragraph", quotations_in_one_paragraph, [500, 1000, 2000]),
     ("figures", figures, [1000, 2000, 4000]),
     ("'<!--' openers", comment_openers, [5000, 10000, 20000]),
     ("prose (KB)", prose_kb, [256, 512, 1024]),
     ("quotation marks", quotation_marks, [25000, 50000, 100000]),
+    ("event write-ups (KB)", reporting_kb, [256, 512, 1024]),
 ]
 
 

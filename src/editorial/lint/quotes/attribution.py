@@ -329,7 +329,7 @@ class _Attributor(Referents):
         if not stripped:
             return None
         end = base + len(stripped)
-        for start, stop, speaker in reversed(self.mentions):
+        for start, stop, speaker in reversed(self._mentions_in(base, end + 1)):
             touches_end = stop == end or (stop <= end and not self.skel[stop:end].strip(" ’'s"))
             before = self.skel[base:start]
             if (
@@ -403,7 +403,7 @@ class _Attributor(Referents):
         """The speaker right after a speech verb: "said Sen. Maria Ortiz, a Democrat"."""
         stripped = text.lstrip()
         offset = base + len(text) - len(stripped)
-        for start, stop, speaker in self.mentions:
+        for start, stop, speaker in self._mentions_in(offset, offset + 1):
             if start == offset:
                 rest = self.skel[stop : stop + 3]
                 if not strict or re.match(r"^\s*[,:]", rest) or not rest.strip():
@@ -450,7 +450,7 @@ class _Attributor(Referents):
     def _other_named_between(self, a: Quotation, b: Quotation, speaker: Speaker | None) -> bool:
         """True when someone other than ``speaker`` is named between two quotations."""
         lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
-        return any(lo <= s < hi and w != speaker for s, _e, w in self.mentions) or any(
+        return any(w != speaker for _s, _e, w in self._mentions_in(lo, hi)) or any(
             lo <= s < hi and w != speaker for s, w, _k in self.spoken
         )
 
@@ -488,7 +488,7 @@ class _Attributor(Referents):
         words = sentence.split()
         if 1 < len(words) <= 7 and not re.search(r"[,;:]", sentence.rstrip(" .")):
             who = self._sentence_subject(sentence, base)  # a beat: "She laughs."
-            people = {s for s0, _e, s in self.mentions if base <= s0 < base + len(sentence)}
+            people = {s for _s0, _e, s in self._mentions_in(base, base + len(sentence))}
             if who is not None and who.kind == "person" and len(people) <= 1:
                 return who
         return None
@@ -531,9 +531,8 @@ class _Attributor(Referents):
         for block in blocks[q.block + 1 :]:
             if block.kind == "heading" and block.level <= max(heading.level, 1):
                 break
-            for start, _stop, speaker in self.mentions:
-                if block.start <= start < block.end:
-                    return Attribution(q, speaker, "pull-quote", "person", "inferred")
+            for _start, _stop, speaker in self._mentions_in(block.start, block.end):
+                return Attribution(q, speaker, "pull-quote", "person", "inferred")
         return None
 
     def _dash(self, q: Quotation) -> Attribution | None:
@@ -574,11 +573,8 @@ class _Attributor(Referents):
                 return None
             known = self.names.resolve(match.group("who"))
             if known is None:
-                for start, _stop, speaker in self.mentions:
-                    if (
-                        block.start <= start < block.end
-                        and not self.skel[block.start : start].strip()
-                    ):
+                for start, _stop, speaker in self._mentions_in(block.start, block.end):
+                    if not self.skel[block.start : start].strip():
                         known = speaker
                         break
             return None if known is None else Who(known, speaker_kind(known))
