@@ -14,6 +14,6 @@ def test_library_lints_without_the_cli(tmp_path) -> None:  # type: ignore[no-unt
     newsroom = editorial.Newsroom.open(tmp_path)
     report = editorial.run_lint(newsroom)
     assert report.files == ["drafts/welcome-to-your-newsroom.md"]
-    assert report.findings == []
+    assert [f.code for f in report.findings] == ["M004"]  # a template, not yet an article
     rows = editorial.board(newsroom)
     assert [r.slug for r in rows] == ["welcome-to-your-newsroom"]

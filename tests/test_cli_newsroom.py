@@ -27,6 +27,14 @@ def test_init_creates_a_working_newsroom(tmp_path: Path) -> None:
         assert (root / sub).is_dir()
     assert 'name = "River Post"' in (root / "editorial.toml").read_text()
     lint = runner.invoke(cli, ["--root", str(root), "lint"])
+    assert lint.exit_code == 1, lint.output  # the welcome draft is a template until written
+    assert "M004" in lint.output and "Found 1 problem (1 error, 0 warnings)" in lint.output
+    draft = root / "drafts" / "welcome-to-your-newsroom.md"
+    draft.write_text(
+        draft.read_text().replace("Write the article here.", "The desk opened today."),
+        encoding="utf-8",
+    )
+    lint = runner.invoke(cli, ["--root", str(root), "lint"])
     assert lint.exit_code == 0, lint.output
     assert "All checks passed (1 file)." in lint.output
 
@@ -70,7 +78,8 @@ def test_new_creates_a_draft(room: Room) -> None:
     assert "title: 'Drought: the Cost of Doing Nothing'" in text
     assert "state: draft" in text
     assert "section: news" in text
-    assert room.run("lint").exit_code == 0
+    lint = room.run("lint")
+    assert lint.exit_code == 1 and "M004" in lint.output  # not an article until written
 
 
 def test_new_refuses_an_existing_draft(room: Room) -> None:

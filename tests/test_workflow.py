@@ -333,6 +333,11 @@ def test_no_identity(room: Room, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_full_life(room: Room) -> None:
     assert room.run("new", "Panel weighs the river treaty", "--author", "ana-ruiz").exit_code == 0
     slug = "panel-weighs-the-river-treaty"
+    draft = room.root / "drafts" / f"{slug}.md"
+    draft.write_text(
+        draft.read_text().replace("Write the article here.", "The panel met in Rosario."),
+        encoding="utf-8",
+    )
     steps = [
         ["--as", "ana", "submit", slug],
         ["--as", "tom", "assign", slug, "--to", "tom"],

@@ -14,6 +14,9 @@ from editorial.newsroom.document import render_document
 from editorial.newsroom.newsroom import DRAFTS, FACTS, Newsroom
 from editorial.newsroom.storage import atomic_write, newsroom_lock
 
+# What `new` puts in a draft's body; a draft still holding it fails lint (rule M004).
+TEMPLATE_TEXT = "Write the article here."
+
 _CONFIG = """\
 [newsroom]
 name = "{name}"
@@ -110,7 +113,7 @@ def new_article(
     meta["citations"] = []
     meta["history"] = []
     path = newsroom.drafts_dir / f"{chosen}.md"
-    body = f"\n# {title}\n\nWrite the article here.\n"
+    body = f"\n# {title}\n\n{TEMPLATE_TEXT}\n"
     with newsroom_lock(newsroom.root):
         for folder in (newsroom.drafts_dir, newsroom.published_dir):
             taken = folder / f"{chosen}.md"
