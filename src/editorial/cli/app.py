@@ -41,6 +41,19 @@ class Env:
 pass_env = click.make_pass_decorator(Env, ensure=True)
 
 
+def warn_skipped(newsroom: Newsroom) -> None:
+    """One line on stderr for each file of the newsroom that was not read, and why."""
+    from editorial.printable import printable
+
+    for path, why in sorted(newsroom.skipped.items()):
+        where = printable(
+            str(path.relative_to(newsroom.root))
+            if path.is_relative_to(newsroom.root)
+            else str(path)
+        )
+        click.echo(f"warning: {where}: {why}", err=True)
+
+
 def fail(message: str, code: int = 2) -> None:
     """Print one error line on stderr and exit with ``code``."""
     click.echo(f"error: {message}", err=True)

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from editorial.cli.app import Env, cli, format_option, pass_env, transcript_option
+from editorial.cli.app import Env, cli, format_option, pass_env, transcript_option, warn_skipped
 from editorial.errors import NotFoundError
 from editorial.lint.engine import run_lint
 from editorial.lint.output import FORMATS, render
@@ -103,6 +103,7 @@ def lint(
             jobs=jobs,
             progress=progress,
         )
+    warn_skipped(newsroom)
     click.echo(render(report, fmt, colour=colour), color=colour)
     sys.exit(0 if exit_zero else report.exit_code)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from editorial.cli.app import Env, cli, format_option, pass_env
+from editorial.cli.app import Env, cli, format_option, pass_env, warn_skipped
 from editorial.model.state import State
 from editorial.newsroom.create import init_newsroom, new_article
 from editorial.printable import printable
@@ -77,9 +77,9 @@ def status(
     env: Env, states: tuple[str, ...], author: str | None, fmt: str, with_lint: bool
 ) -> None:
     """The board: every article by state, with authors, assignee, age and lint errors."""
-    rows = board(
-        env.newsroom(), states=[State(s) for s in states], author=author, lint_errors=with_lint
-    )
+    newsroom = env.newsroom()
+    rows = board(newsroom, states=[State(s) for s in states], author=author, lint_errors=with_lint)
+    warn_skipped(newsroom)
     if fmt == "json":
         click.echo(json.dumps([r.model_dump(mode="json") for r in rows], indent=2))
         return

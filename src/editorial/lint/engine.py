@@ -16,7 +16,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from editorial.errors import NotFoundError
+from editorial.errors import NotFoundError, UsageError
 from editorial.lint.cache import LintCache, content_hash, run_digest
 from editorial.lint.finding import Finding
 from editorial.lint.ledger import (
@@ -33,6 +33,7 @@ from editorial.lint.rule import LintContext, NewsroomContext, Rule, Violation
 from editorial.lint.suppress import find_suppressions
 from editorial.newsroom.article import Article, load_article
 from editorial.newsroom.newsroom import Newsroom, absolute
+from editorial.printable import printable
 
 PARALLEL_MIN = 24  # articles to read before spreading the work over processes
 Progress = Callable[[int, int], None]
@@ -104,6 +105,12 @@ def expand_paths(newsroom: Newsroom, paths: Iterable[Path | str] = ()) -> list[P
                 )
             )
         elif path.is_file():
+            try:
+                path.name.encode("utf-8")
+            except UnicodeEncodeError:
+                raise UsageError(
+                    f"{printable(str(path))}: the file name is not valid UTF-8; rename it"
+                ) from None
             found.append(path)
         else:
             raise NotFoundError(f"no such file or folder: {path}")

@@ -38,6 +38,14 @@ def escapes(root: Path, path: Path) -> bool:
     return named.is_relative_to(root) and not path.resolve().is_relative_to(root)
 
 
+def _utf8_name(path: Path) -> bool:
+    try:
+        path.name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def absolute(path: Path) -> Path:
     """``path`` made absolute and without "..", by its name only: symbolic links are not
     followed, so a link inside the newsroom keeps its name there (see :func:`escapes`),
@@ -52,11 +60,20 @@ class Newsroom:
         self.root = root
         self.config = config
         self._authors: dict[str, Author | InputError | None] = {}
+        # files of drafts/ or published/ that are not read, and why (shown as warnings)
+        self.skipped: dict[Path, str] = {}
 
     @classmethod
     def open(cls, root: Path | str | None = None, *, start: Path | None = None) -> Newsroom:
         """Open the newsroom at ``root``, or find it from ``$EDITORIAL_ROOT`` or ``start``."""
         found = find_root(root, start)
+        for name in (DRAFTS, PUBLISHED, AUTHORS, SOURCES, ".editorial"):
+            folder = found / name
+            if folder.exists() and not folder.is_dir():
+                raise InputError(
+                    f"{name} is a file, but the newsroom needs it to be a folder: rename it",
+                    path=folder,
+                )
         return cls(found, load_config(found / CONFIG_NAME))
 
     # -- folders -----------------------------------------------------------------------
@@ -98,7 +115,13 @@ class Newsroom:
         for folder in folders or (DRAFTS, PUBLISHED):
             base = self.root / folder
             if base.is_dir():
-                paths.extend(sorted(p for p in base.glob("*.md") if p.is_file()))
+                for path in sorted(p for p in base.glob("*.md") if p.is_file()):
+                    if _utf8_name(path):
+                        paths.append(path)
+                    else:
+                        self.skipped.setdefault(
+                            path, "the file name is not valid UTF-8: rename it (not read)"
+                        )
         return paths
 
     def articles(self, *folders: str) -> list[Article]:
