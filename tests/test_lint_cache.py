@@ -112,3 +112,15 @@ def test_an_article_over_the_size_limit_is_one_finding_and_not_checked(room: Roo
             "(2,000); it is not checked",
         )
     ]
+
+
+def test_a_cache_of_the_right_digest_but_the_wrong_shape_is_dropped(room: Room) -> None:
+    fill(room, 3)
+    first = run_lint(Newsroom.open(room.root))
+    cache = room.root / ".editorial" / "cache" / "lint.json"
+    data = json.loads(cache.read_text(encoding="utf-8"))
+    for bad in ({"findings": "not a list"}, {"findings": [{"line": "x"}]}, ["a list"], 7):
+        data["entries"] = {key: bad for key in data["entries"]}
+        cache.write_text(json.dumps(data), encoding="utf-8")
+        report = run_lint(Newsroom.open(room.root))
+        assert report.findings == first.findings

@@ -8,6 +8,7 @@ last, from the ledger. When many articles need reading, they are spread over pro
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -250,6 +251,30 @@ def run_lint(
     for extra in transcripts:
         if not Path(extra).is_file():
             raise NotFoundError(f"no such transcript: {extra}")
+    run = functools.partial(
+        _run_lint, newsroom, files, selection, transcripts, jobs=jobs, progress=progress
+    )
+    if not use_cache:
+        return run(use_cache=False)
+    try:
+        return run(use_cache=True)
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        # a cache of the right digest but not of the right shape (edited, or written by
+        # a broken copy): drop it and lint afresh, once
+        LintCache(newsroom, "", enabled=False).path.unlink(missing_ok=True)
+        return run(use_cache=False)
+
+
+def _run_lint(
+    newsroom: Newsroom,
+    files: list[Path],
+    selection: Selection,
+    transcripts: Sequence[Path],
+    *,
+    use_cache: bool,
+    jobs: int,
+    progress: Progress | None,
+) -> LintReport:
     rules = selection.rules()
     compare = [r for r in rules if r.scope == "newsroom"]
     parts = frozenset(part for r in compare for part in r.ledger_parts)
