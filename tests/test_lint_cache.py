@@ -120,7 +120,7 @@ def test_a_cache_of_the_right_digest_but_the_wrong_shape_is_dropped(room: Room) 
     cache = room.root / ".editorial" / "cache" / "lint.json"
     data = json.loads(cache.read_text(encoding="utf-8"))
     for bad in ({"findings": "not a list"}, {"findings": [{"line": "x"}]}, ["a list"], 7):
-        data["entries"] = {key: bad for key in data["entries"]}
+        data["entries"] = dict.fromkeys(data["entries"], bad)
         cache.write_text(json.dumps(data), encoding="utf-8")
         report = run_lint(Newsroom.open(room.root))
         assert report.findings == first.findings

@@ -136,8 +136,18 @@ def parse_document(text: str, path: Path | str = "<text>") -> Document:
     except yaml.YAMLError as exc:
         doc.problems.append(_yaml_problem(exc, doc.front_matter_line))
         return doc
-    except (ValueError, OverflowError, RecursionError, MemoryError) as exc:
-        # a date that does not exist (2025-02-30), nesting deeper than Python's stack
+    except (
+        ValueError,
+        OverflowError,
+        RecursionError,
+        MemoryError,
+        AttributeError,
+        TypeError,
+        KeyError,
+        IndexError,
+    ) as exc:
+        # a date that does not exist (2025-02-30), nesting deeper than Python's stack, a
+        # tag PyYAML's constructors trip over (``!!timestamp nonsense``)
         doc.problems.append(_value_problem(exc, doc.front_matter_line))
         doc.node = None
         return doc
@@ -253,6 +263,8 @@ def _value_problem(exc: BaseException, first_line: int) -> Problem:
     if isinstance(exc, MemoryError):
         return Problem("front matter is too large to read", first_line)
     detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if not isinstance(exc, ValueError | OverflowError):
+        detail = "a tag or value YAML cannot build"
     return Problem(f"front matter has a value that cannot be read: {detail}", first_line)
 
 
