@@ -103,8 +103,15 @@ class Newsroom:
 
     @contextlib.contextmanager
     def lock(self, timeout: float = 10.0) -> Iterator[None]:
-        """Hold the newsroom lock (every mutating operation does)."""
+        """Hold the newsroom lock (every mutating operation does).
+
+        Articles are written under this lock, so a temporary file found in drafts/ or
+        published/ once it is held was left by a writer that was killed: it is removed."""
         with newsroom_lock(self.root, timeout):
+            for folder in (self.drafts_dir, self.published_dir):
+                for stale in folder.glob(".*.md.*.tmp") if folder.is_dir() else ():
+                    with contextlib.suppress(OSError):
+                        stale.unlink()
             yield
 
     # -- articles ----------------------------------------------------------------------
