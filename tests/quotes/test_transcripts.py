@@ -145,3 +145,29 @@ def test_lint_reports_a_broken_cue_and_a_transcript_that_is_a_folder(tmp_path: P
         "'HH:MM:SS.mmm --> HH:MM:SS.mmm'; the cue is skipped",
         "transcript sources/folder.vtt is a folder, not a file",
     }
+
+
+def test_a_transcript_over_the_size_limit_is_reported_not_read(tmp_path: Path) -> None:
+    from editorial.lint.engine import run_lint
+    from editorial.newsroom.create import init_newsroom
+    from editorial.newsroom.newsroom import Newsroom
+
+    init_newsroom(tmp_path)
+    config = tmp_path / "editorial.toml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("[lint]\n", "[lint]\nmax_transcript_bytes = 100\n", 1), encoding="utf-8"
+    )
+    (tmp_path / "sources" / "panel.vtt").write_text(ZOOM, encoding="utf-8")
+    draft = tmp_path / "drafts" / "panel.md"
+    draft.write_text(
+        "---\ntitle: Panel\nslug: panel\nauthors: [example-author]\n"
+        "transcripts: [panel.vtt]\n---\nBody.\n",
+        encoding="utf-8",
+    )
+    report = run_lint(Newsroom.open(tmp_path), [draft], use_cache=False)
+    size = len(ZOOM.encode("utf-8"))
+    assert [f.message for f in report.findings if f.code == "M003"] == [
+        f"transcript sources/panel.vtt is {size:,} bytes, more than [lint] "
+        "max_transcript_bytes (100); quotations are not checked against it"
+    ]

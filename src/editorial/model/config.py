@@ -55,6 +55,12 @@ class LintSettings(_Section):
         description="a larger article is reported (M001) and not checked, so no file can "
         "hold up the desk's lint run",
     )
+    max_transcript_bytes: int = Field(
+        default=50_000_000,
+        ge=1,
+        description="a larger transcript is reported (M003) and not read (a ten-hour Zoom "
+        "transcript is about 5 MB)",
+    )
 
 
 DEFAULT_CREDIT = "First published by {newsroom} at {url}."

@@ -121,6 +121,18 @@ def load_transcripts(
         if not path.is_file():
             problems.append(SourceProblem(i, name, f"transcript sources/{name} does not exist"))
             continue
+        limit = newsroom.config.lint.max_transcript_bytes
+        size = path.stat().st_size
+        if size > limit:
+            problems.append(
+                SourceProblem(
+                    i,
+                    name,
+                    f"transcript sources/{name} is {size:,} bytes, more than [lint] "
+                    f"max_transcript_bytes ({limit:,}); quotations are not checked against it",
+                )
+            )
+            continue
         try:
             transcript = read_transcript(path, name)
         except InputError as exc:
