@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from editorial.lint.engine import run_lint
+from editorial.lint.rules._facts_fixtures import FACTS
 from editorial.newsroom.newsroom import Newsroom
 from tests.conftest import Room
 
@@ -18,17 +19,6 @@ PEOPLE = """people:
   - {id: mensah, name: Kwame Mensah}
 """
 FRONT = '---\ntitle: "{slug}"\nslug: {slug}\nauthors: [ana-ruiz]\n'
-
-FACTS = """facts:
-  - id: evictions
-    value: 4100
-    unit: eviction orders
-    keywords: [evicted households]
-    tolerance: 0.05
-    as_of: 2025-06-30
-    max_age_days: 3650
-    source: {title: Register, publisher: Data desk, url: "https://data.example.org"}
-"""
 
 
 def article(slug: str, body: str) -> str:

@@ -122,25 +122,33 @@ def test_a_cue_with_a_broken_timing_line_is_reported_with_its_line() -> None:
     assert [u.line for u in transcript.utterances] == [4, 12, 16]
 
 
-def test_lint_reports_a_broken_cue_and_a_transcript_that_is_a_folder(tmp_path: Path) -> None:
+def _m003(root: Path, transcripts: str, lint_settings: str = "") -> list[str]:
+    """The M003 messages of a draft listing ``transcripts``, in a new newsroom."""
     from editorial.lint.engine import run_lint
     from editorial.newsroom.create import init_newsroom
     from editorial.newsroom.newsroom import Newsroom
 
-    init_newsroom(tmp_path)
+    init_newsroom(root)
+    config = root / "editorial.toml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("[lint]\n", f"[lint]\n{lint_settings}", 1), encoding="utf-8")
+    draft = root / "drafts" / "panel.md"
+    draft.write_text(
+        "---\ntitle: Panel\nslug: panel\nauthors: [example-author]\n"
+        f"transcripts: [{transcripts}]\n---\nBody.\n",
+        encoding="utf-8",
+    )
+    report = run_lint(Newsroom.open(root), [draft], use_cache=False)
+    return [f.message for f in report.findings if f.code == "M003"]
+
+
+def test_lint_reports_a_broken_cue_and_a_transcript_that_is_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "sources").mkdir()
     (tmp_path / "sources" / "panel.vtt").write_text(
         ZOOM.replace("00:00:08.940 --> 00:00:16.120", "00:00:08.940 --> later"), encoding="utf-8"
     )
     (tmp_path / "sources" / "folder.vtt").mkdir()
-    draft = tmp_path / "drafts" / "panel.md"
-    draft.write_text(
-        "---\ntitle: Panel\nslug: panel\nauthors: [example-author]\n"
-        "transcripts: [panel.vtt, folder.vtt]\n---\nBody.\n",
-        encoding="utf-8",
-    )
-    report = run_lint(Newsroom.open(tmp_path), [draft], use_cache=False)
-    messages = {f.message for f in report.findings if f.code == "M003"}
-    assert messages == {
+    assert set(_m003(tmp_path, "panel.vtt, folder.vtt")) == {
         "transcript sources/panel.vtt, line 8: cue timing is not "
         "'HH:MM:SS.mmm --> HH:MM:SS.mmm'; the cue is skipped",
         "transcript sources/folder.vtt is a folder, not a file",
@@ -148,26 +156,10 @@ def test_lint_reports_a_broken_cue_and_a_transcript_that_is_a_folder(tmp_path: P
 
 
 def test_a_transcript_over_the_size_limit_is_reported_not_read(tmp_path: Path) -> None:
-    from editorial.lint.engine import run_lint
-    from editorial.newsroom.create import init_newsroom
-    from editorial.newsroom.newsroom import Newsroom
-
-    init_newsroom(tmp_path)
-    config = tmp_path / "editorial.toml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(
-        text.replace("[lint]\n", "[lint]\nmax_transcript_bytes = 100\n", 1), encoding="utf-8"
-    )
+    (tmp_path / "sources").mkdir()
     (tmp_path / "sources" / "panel.vtt").write_text(ZOOM, encoding="utf-8")
-    draft = tmp_path / "drafts" / "panel.md"
-    draft.write_text(
-        "---\ntitle: Panel\nslug: panel\nauthors: [example-author]\n"
-        "transcripts: [panel.vtt]\n---\nBody.\n",
-        encoding="utf-8",
-    )
-    report = run_lint(Newsroom.open(tmp_path), [draft], use_cache=False)
     size = len(ZOOM.encode("utf-8"))
-    assert [f.message for f in report.findings if f.code == "M003"] == [
+    assert _m003(tmp_path, "panel.vtt", "max_transcript_bytes = 100\n") == [
         f"transcript sources/panel.vtt is {size:,} bytes, more than [lint] "
         "max_transcript_bytes (100); quotations are not checked against it"
     ]

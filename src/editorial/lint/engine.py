@@ -304,13 +304,13 @@ def _run_lint(
             done[path] = entry
             cache.hits += 1
     report = LintReport(cached=len(done))
-    workers = _jobs_count(jobs, len(jobs_list))
-    _merge(
-        cache,
-        hashes,
-        done,
-        _run_jobs(newsroom, selection, transcripts, jobs_list, workers, progress),
-    )
+
+    def read(work: list[Job]) -> None:
+        workers = _jobs_count(jobs, len(work))
+        results = _run_jobs(newsroom, selection, transcripts, work, workers, progress)
+        _merge(cache, hashes, done, results)
+
+    read(jobs_list)
     report.read = len(jobs_list)
     ledger = None
     if compare:
@@ -322,13 +322,7 @@ def _run_lint(
         needed = _others_needed(others, targets, done, parts, entry_of, texts)
         more = [(path, False, wanted) for path, wanted in needed.items()]
         report.compared = len(more)
-        workers = _jobs_count(jobs, len(more))
-        _merge(
-            cache,
-            hashes,
-            done,
-            _run_jobs(newsroom, selection, transcripts, more, workers, progress),
-        )
+        read(more)
         ledger = Ledger(
             {
                 rel: Contribution.from_json(done.get(p) or {})

@@ -7,22 +7,11 @@ from collections.abc import Iterator
 from editorial.lint.facts.analysis import fmt
 from editorial.lint.ledger import FigureEntry
 from editorial.lint.rule import Example, NewsroomContext, Rule, Violation
+from editorial.lint.rules._facts_fixtures import FACTS
 from editorial.lint.rules.f003_figure_inconsistent import SAME
 
 _FRONT = "---\ntitle: T\nslug: example\nauthors: [ana-ruiz]\n---\n"
 _OTHER = "---\ntitle: Other\nslug: other\nauthors: [ana-ruiz]\n---\nCourts issue 4,000 eviction orders a year [@x].\n"
-
-
-_FACTS = """facts:
-  - id: evictions
-    value: 4100
-    unit: eviction orders
-    keywords: [eviction orders]
-    tolerance: 0.05
-    as_of: 2025-06-30
-    max_age_days: 3650
-    source: {title: Register, publisher: Data desk, url: "https://data.example.org"}
-"""
 
 
 class FigureConflict(Rule):
@@ -62,7 +51,7 @@ class FigureConflict(Rule):
             text=f"{_FRONT}Courts issue 4,100 eviction orders a year [@x].\n",
             files={
                 "published/other.md": _OTHER.replace("4,000", "3,000"),
-                "sources/facts.yaml": _FACTS,
+                "sources/facts.yaml": FACTS,
             },
         ),
     )
