@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import PurePosixPath
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
@@ -35,10 +35,12 @@ class Event(_Model):
 
 
 class Person(_Model):
-    """Someone quoted in the article."""
+    """Someone quoted in the article, or an organization quoted as a source (``kind``:
+    "the ministry said in a statement")."""
 
     id: Slug
     name: str = Field(min_length=1)
+    kind: Literal["person", "organization"] = "person"
     title: str | None = None
     role: str | None = None
     affiliation: str | None = None

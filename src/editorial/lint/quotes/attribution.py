@@ -48,6 +48,17 @@ from editorial.lint.quotes.names import (
 from editorial.lint.quotes.referents import Referents
 
 
+# Words before a name that describe the person: "chief executive", "Republican strategist",
+# "White House press secretary", "super PAC spokeswoman".
+DESCRIPTOR = re.compile(r"\s*(?:[a-z][\w'’-]*\s+){1,4}|\s*(?:[\w'’.-]+\s+){0,6}[a-z][\w'’-]*\s+")
+WHEN = re.compile(
+    r"(?:\s+(?:on|late|early|later|earlier|last|this|next))?\s+(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|morning|afternoon|evening|"
+    r"night|week|weekend)(?:\s+(?:morning|afternoon|evening|night))?$"
+)
+_DESCRIBED = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,4}(?:[a-z][\w'’-]*\s+){1,3}(?=[A-Z])")
+
+
 @dataclass(frozen=True)
 class Attribution:
     """A quotation's speaker (None when unknown), how it was found, and what kind of
@@ -171,6 +182,8 @@ class _Attributor(Referents):
             match = pats["verb"].search(text)
             if match is None or MARK in text[: match.start()]:
                 return None
+            if re.match(rf"^[^.!?{MARK}]{{0,60}}?[,:]?\s*{MARK}", text[match.end() :]):
+                return None  # "Trump replied: “…”": the cue of the next quotation
             who = self._subject_before(text[: match.start()], base, whole=True)
             if who is None or who.pronoun or who.kind == "description":
                 return None
@@ -249,17 +262,23 @@ class _Attributor(Referents):
                 who = self._sentence_subject(left[: last.start()], start)
                 if who is not None:
                     return who, self._cue(who, "verb")
-        for match in reversed(verbs):
+        for n, match in enumerate(reversed(verbs)):
             region = left[: match.start()]
+            if pats["passive"].search(region) and not match.group(0).endswith("ing"):
+                break  # "X was described as “…”": X is who was spoken of, not who spoke
             who = self._subject_before(region, start, whole=False)
             if who is None and re.search(r"\b(?:and|but|then|to)\s*$", region):
                 who = self._sentence_subject(region, start)  # "X told the crowd … and replied:"
-            if who is not None:
+            if who is None:
+                who = self._relative_subject(region, start)
+            if who is not None and (n == 0 or who.kind != "description"):
                 return who, self._cue(who, "verb")
-            after = self._subject_after(left[match.end() :], start + match.end(), strict=True)
-            if after is not None:
-                return after, self._cue(after, "verb")
-            break
+            if n == 0 and pats["verb_first"].match(match.group(0) + " "):
+                after = self._subject_after(left[match.end() :], start + match.end(), strict=True)
+                if after is not None:
+                    return after, self._cue(after, "verb")
+            # no subject here ("… a letter that said “…”"): the speech act it depends on,
+            # earlier in the sentence ("X accused Y of a record that is “…”"), by its subject
         if ":" in stripped:  # "Almada began with a confession: his ban lasted “…”"
             return self._colon(stripped[: stripped.rindex(":") + 1], start, fallback=True)
         return None
@@ -284,6 +303,14 @@ class _Attributor(Referents):
                 return who, self._cue(who, "colon")
         return None
 
+    def _relative_subject(self, region: str, base: int) -> Who | None:
+        """The person a relative "who" stands for: "Jones, who has long argued “…”"."""
+        rel = re.search(r",?\s+who(?:\s+(?:has|had|have|also|once|then|\w+ly))*\s*$", region)
+        if rel is None:
+            return None
+        who = self._subject_before(region[: rel.start()], base, whole=False)
+        return who if who is not None and who.kind != "description" else None
+
     @staticmethod
     def _cue(who: Who, cue: str) -> str:
         return "pronoun" if who.pronoun else cue
@@ -297,17 +324,27 @@ class _Attributor(Referents):
         quotation and its verb); otherwise the subject is at its end.
         """
         text = re.sub(rf"{ADVERB}\s*$", "", region.rstrip())
-        text = re.sub(
-            r"\s+(?:has|have|had|was|is|will|would|may|might|could|did|does|once|had\s+earlier)$",
-            "",
-            text,
-        )
+        text = WHEN.sub("", text)  # "Priebus later Thursday told"
+        for _ in range(2):  # "has been", "had earlier"
+            text = re.sub(
+                r"\s+(?:has|have|had|was|were|is|are|been|will|would|may|might|could|did|does|"
+                r"once|earlier|also|not|never)$",
+                "",
+                text,
+            )
         if text.endswith(","):  # an appositive: "X, a hydrologist at the university, said"
             inner = text[:-1]
             depth = inner.rfind(",")
             while depth != -1:
                 candidate = inner[:depth]
-                who = self._subject_at_end(candidate, base, whole=whole)
+                tail = candidate[candidate.rfind(",") + 1 :].strip(" *_")
+                # a name inside an adjunct is not the subject: "Clinton, during a town hall
+                # in Columbus, Ohio, said"
+                who = (
+                    self._subject_at_end(candidate, base, whole=whole)
+                    if not tail[:1].islower() or "," not in candidate
+                    else None
+                )
                 if who is not None:
                     return who
                 segment = inner[depth + 1 :].strip()  # "Your captain, Camila Ríos, says"
@@ -338,7 +375,7 @@ class _Attributor(Referents):
                 and (
                     not whole
                     or not before.strip(" ,—–-")
-                    or re.fullmatch(r"\s*(?:[a-z][\w'’-]*\s+){1,4}", before)
+                    or DESCRIPTOR.fullmatch(before)
                 )
             ):
                 return Who(speaker, speaker_kind(speaker))
@@ -353,7 +390,7 @@ class _Attributor(Referents):
         if names and names[-1].end() == len(stripped):
             found = names[-1]
             prefix = stripped[: found.start()]
-            descriptor = re.fullmatch(r"\s*(?:[a-z][\w'’-]*\s+){1,4}", prefix)  # "chief executive"
+            descriptor = DESCRIPTOR.fullmatch(prefix)  # "chief executive"
             if not whole or not prefix.strip(" ,—–-") or descriptor:
                 who = self._classify(found.group(0), base + found.start())
                 if who is not None and (who.kind != "description" or not prefix.strip()):
@@ -413,6 +450,13 @@ class _Attributor(Referents):
         first = re.match(r"^([\w’'-]+)\b", stripped)
         if first and first.group(1).lower() in PRONOUNS and not strict:
             return self._pronoun(first.group(1), offset)
+        described = _DESCRIBED.match(stripped)  # "said Republican strategist Ryan Williams"
+        if described is not None:
+            who = self._subject_after(
+                stripped[described.end() :], offset + described.end(), strict=strict
+            )
+            if who is not None and who.kind != "description":
+                return who
         found = re.match(rf"(?:{name_pattern()})", stripped)
         if found:
             rest = stripped[found.end() : found.end() + 3]

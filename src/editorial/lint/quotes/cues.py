@@ -9,7 +9,14 @@ from functools import cache
 from typing import Literal
 
 from editorial.lint.quotes.names import Speaker, key, name_pattern
-from editorial.lint.quotes.words import alternation, attribution_nouns, speech_verbs, word_list
+from editorial.lint.quotes.words import (
+    alternation,
+    attribution_nouns,
+    inverting_verbs,
+    progressive_acts,
+    speech_verbs,
+    word_list,
+)
 
 SpeakerKind = Literal["person", "name", "description"]
 
@@ -142,11 +149,17 @@ class Who:
 
 @cache
 def patterns() -> dict[str, re.Pattern[str]]:
-    verb = rf"(?:{speech_verbs()})"
+    # a finite speech verb, or an -ing form after a form of "be" ("is accusing")
+    after_be = "|".join(rf"(?<=\b{aux} )" for aux in ("is", "are", "was", "were", "been"))
+    verb = rf"(?:{speech_verbs()}|(?:{after_be})(?:{progressive_acts()}))"
     name = name_pattern()
     return {
         "verb": re.compile(rf"(?<![\w’'-]){verb}(?![\w’'-])"),
-        "verb_first": re.compile(rf"^{verb}(?![\w’'-])\s+"),
+        "passive": re.compile(
+            r"\b(?:was|were|is|are|been|being|be|get|gets|got)(?:\s+\w+ly)?\s+$", re.I
+        ),
+        "verb_first": re.compile(rf"^(?:{inverting_verbs()})(?![\w’'-])\s+"),
+        "inverted": re.compile(rf"(?<![\w’'-])(?:{inverting_verbs()})\s+$"),
         "according_right": re.compile(r"^according\s+to\s+", re.I),
         "according_left": re.compile(
             r"(?:according\s+to|in\s+the\s+words\s+of)\s+(?P<who>[^,:\x07]{2,80}?)\s*,?\s*$", re.I

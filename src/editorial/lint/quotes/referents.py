@@ -241,7 +241,7 @@ class Referents:
             before = self.skel[max(0, match.start() - 40) : match.start()]
             speaks = re.match(
                 rf"^(?:\s*,[^,.;{MARK}]{{1,120}},)?\s+(?:\w+ly\s+)?(?:{verb})(?![\w-])", after
-            ) or re.search(rf"(?<![\w-])(?:{verb})\s+$", before)
+            ) or patterns()["inverted"].search(before)
             aged = re.match(r"^,\s+\d{1,3},", after)
             who_clause = re.match(r"^,?\s+(?:who|whose|whom)\b", after)
             described = re.match(

@@ -18,7 +18,67 @@ def alternation(entries: tuple[str, ...] | list[str]) -> str:
 
 @cache
 def speech_verbs() -> str:
-    return alternation(word_list("speech_verbs"))
+    """Speech verbs as a regex alternation: the listed forms and every finite form of the
+    speech acts ("accuses", "accused")."""
+    finite, _progressive = speech_acts()
+    return alternation([*word_list("speech_verbs"), *finite])
+
+
+# Verbs whose object is who was spoken to or of, never who spoke: "told CNBC", "urged Congress".
+_ADDRESSEE_VERBS = frozenset(
+    "told tells told reporters reminded reminds assured assures urged urges described describes "
+    "questioned characterized characterised summarized summarised".split(" ")
+)
+
+
+@cache
+def inverting_verbs() -> str:
+    """The speech verbs that may come before their subject ("said X", "adds Y"), as a regex
+    alternation; verbs of speaking to or of someone take an object there instead."""
+    return alternation([v for v in word_list("speech_verbs") if v not in _ADDRESSEE_VERBS])
+
+
+@cache
+def progressive_acts() -> str:
+    """The -ing forms of the speech acts, as a regex alternation ("is accusing")."""
+    return alternation(speech_acts()[1])
+
+
+@cache
+def speech_acts() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The finite forms (third person, past) and the -ing forms of every speech act in
+    ``data/speech_acts.txt``; a line's extra words are its irregular forms."""
+    finite: list[str] = []
+    progressive: list[str] = []
+    for line in word_list("speech_acts"):
+        lemma, *irregular = line.split()
+        ing = [form for form in irregular if form.endswith("ing")]
+        past = [form for form in irregular if not form.endswith("ing")] or [_past(lemma)]
+        finite += [_third(lemma), *past]
+        progressive += ing or [_ing(lemma)]
+    return tuple(dict.fromkeys(finite)), tuple(dict.fromkeys(progressive))
+
+
+def _third(lemma: str) -> str:
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        return lemma + "es"
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+def _past(lemma: str) -> str:
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return lemma[:-1] + "ied"
+    return lemma + "ed"
+
+
+def _ing(lemma: str) -> str:
+    if lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")):
+        return lemma[:-1] + "ing"
+    return lemma + "ing"
 
 
 @cache
