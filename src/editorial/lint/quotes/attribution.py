@@ -51,6 +51,7 @@ from editorial.lint.quotes.referents import Referents
 # Words before a name that describe the person: "chief executive", "Republican strategist",
 # "White House press secretary", "super PAC spokeswoman".
 DESCRIPTOR = re.compile(r"\s*(?:[a-z][\w'’-]*\s+){1,4}|\s*(?:[\w'’.-]+\s+){0,6}[a-z][\w'’-]*\s+")
+_PARENTHESIS = re.compile(r"\s\([^()\x07\n]{1,40}\)")
 WHEN = re.compile(
     r"(?:\s+(?:on|late|early|later|earlier|last|this|next))?\s+(?:Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|morning|afternoon|evening|"
@@ -323,6 +324,7 @@ class _Attributor(Referents):
         With ``whole`` the region must be nothing but the subject (the text between a
         quotation and its verb); otherwise the subject is at its end.
         """
+        region = _PARENTHESIS.sub(lambda m: " " * len(m.group(0)), region)  # "(D-Ill.)"
         text = re.sub(rf"{ADVERB}\s*$", "", region.rstrip())
         text = WHEN.sub("", text)  # "Priebus later Thursday told"
         for _ in range(2):  # "has been", "had earlier"
@@ -492,8 +494,11 @@ class _Attributor(Referents):
         return None
 
     def _other_named_between(self, a: Quotation, b: Quotation, speaker: Speaker | None) -> bool:
-        """True when someone other than ``speaker`` is named between two quotations."""
+        """True when someone other than ``speaker`` is named between two quotations, outside
+        the cue that follows the first ("“…,” said X, an adviser to Y. “…”")."""
         lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+        if a.end <= b.start and self._sentence_end(lo, hi) >= hi - 1:
+            return False  # only the first quotation's own cue lies between them
         return any(w != speaker for _s, _e, w in self._mentions_in(lo, hi)) or any(
             lo <= s < hi and w != speaker for s, w, _k in self.spoken
         )
