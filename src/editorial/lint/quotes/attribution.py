@@ -46,11 +46,38 @@ from editorial.lint.quotes.names import (
     name_pattern,
 )
 from editorial.lint.quotes.referents import Referents
+from editorial.lint.quotes.words import attribution_nouns
 
 
 # Words before a name that describe the person: "chief executive", "Republican strategist",
 # "White House press secretary", "super PAC spokeswoman".
-DESCRIPTOR = re.compile(r"\s*(?:[a-z][\w'’-]*\s+){1,4}|\s*(?:[\w'’.-]+\s+){0,6}[a-z][\w'’-]*\s+")
+DESCRIPTOR = re.compile(
+    r"(?!\s*(?:until|when|while|after|before|because|as|and|but|since|if|though|although|"
+    r"where|so|then|that|which|who|whom|whose|than|or|nor|for|with|to|by|of)\b)"
+    r"(?:\s*(?:[a-z][\w'’-]*\s+){1,4}|\s*(?:[\w'’.-]+\s+){0,6}[a-z][\w'’-]*\s+)"
+)
+# An opening phrase before a sentence's subject: "On Tuesday, ", "But after the debate, ".
+_INTRO = re.compile(
+    r"(?:(?:But|And|So|Yet|Still|Also|Meanwhile|Instead|Later|Earlier|Then|Now|However|"
+    r"Indeed|Separately|Previously)\b,?\s+)?(?:(?:In|On|At|After|Before|During|Since|"
+    r"Following|With|Without|Speaking|Asked|Last|This|When|While|As|Despite|Amid|Through|"
+    r"Over|Under|Unlike|Like|For|From|By|Addressing|Responding|Writing|Appearing|Earlier|"
+    r"Later|Meanwhile|Yesterday|Today)\b[^,\x07]{0,100},(?:\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,)?\s+)"
+)
+# After a verb, the start of the speech it reports: "said that …", "said he would …".
+_REPORTS = re.compile(
+    r"^\s*(?:that|he|she|they|it|we|I|there|his|her|their|the|a|an|this|these|those)\b"
+    r"|\b(?:that|whether|if)\b"
+)
+def _is_voice(noun: str) -> bool:
+    """True for what speaks for its owner: "Castro's ruling", "the mayor's statement"."""
+    return noun.lower() in _VOICES or re.fullmatch(attribution_nouns(), noun.lower()) is not None
+
+
+_VOICES = frozenset(
+    "ruling letter report campaign office spokesman spokeswoman spokesperson lawyer "
+    "attorney tweet post email memo decision order opinion book column".split()
+)
 _PARENTHESIS = re.compile(r"\s\([^()\x07\n]{1,40}\)")
 WHEN = re.compile(
     r"(?:\s+(?:on|late|early|later|earlier|last|this|next))?\s+(?:Monday|Tuesday|Wednesday|"
@@ -183,8 +210,12 @@ class _Attributor(Referents):
             match = pats["verb"].search(text)
             if match is None or MARK in text[: match.start()]:
                 return None
-            if re.match(rf"^[^.!?{MARK}]{{0,60}}?[,:]?\s*{MARK}", text[match.end() :]):
+            rest = text[match.end() :]
+            if re.match(rf"^[^.!?{MARK}]{{0,60}}?[,:]?\s*{MARK}", rest):
                 return None  # "Trump replied: “…”": the cue of the next quotation
+            clause = re.match(r"^[^.,;:!?\x07]*", rest)
+            if clause is not None and _REPORTS.search(clause.group(0)):
+                return None  # "Rubio said he does support …": a new sentence's own report
             who = self._subject_before(text[: match.start()], base, whole=True)
             if who is None or who.pronoun or who.kind == "description":
                 return None
@@ -260,7 +291,10 @@ class _Attributor(Referents):
         if participles and (not verbs or participles[-1].start() > verbs[-1].start()):
             last = participles[-1]
             if MARK not in left[last.end() :] and left[: last.start()].rstrip().endswith(","):
-                who = self._sentence_subject(left[: last.start()], start)
+                who = None
+                if verbs:  # "Hollande said Tuesday, noting …": the clause's speaker
+                    who = self._subject_before(left[: verbs[-1].start()], start, whole=False)
+                who = who or self._sentence_subject(left[: last.start()], start)
                 if who is not None:
                     return who, self._cue(who, "verb")
         for n, match in enumerate(reversed(verbs)):
@@ -416,6 +450,9 @@ class _Attributor(Referents):
             head = head_noun(words)
             if head is None:
                 return None
+            owner = self.names.resolve(possessive.group(1)) if possessive else None
+            if owner is not None and len(words) == 2 and _is_voice(head):
+                return Who(owner, speaker_kind(owner))  # "Castro's ruling": Castro's words
             by_role = (
                 self.names.by_role(head)
                 if first in ("the", "his", "her", "their", "its") or possessive
@@ -436,7 +473,13 @@ class _Attributor(Referents):
         offset = base + len(region) - len(stripped)
         if MARK in stripped:
             return None
-        return self._subject_after(stripped, offset)
+        who = self._subject_after(stripped, offset)
+        intro = _INTRO.match(stripped)  # "At a press conference, Trump launched …"
+        if intro is not None and (who is None or who.kind == "description"):
+            later = self._subject_after(stripped[intro.end() :], offset + intro.end())
+            if later is not None and later.kind != "description":
+                return later
+        return who
 
     def _subject_after(self, text: str, base: int, *, strict: bool = False) -> Who | None:
         """The speaker right after a speech verb: "said Sen. Maria Ortiz, a Democrat"."""
@@ -445,6 +488,9 @@ class _Attributor(Referents):
         for start, stop, speaker in self._mentions_in(offset, offset + 1):
             if start == offset:
                 rest = self.skel[stop : stop + 3]
+                owned = re.match(r"['’]s?\s+([\w-]+)", self.skel[stop : stop + 40])
+                if owned and not strict and not _is_voice(owned.group(1)):
+                    break  # "Trump's excesses are …": the subject is what is his
                 if not strict or re.match(r"^\s*[,:]", rest) or not rest.strip():
                     return Who(speaker, speaker_kind(speaker))
             if start > offset:
