@@ -44,6 +44,7 @@ from editorial.lint.quotes.names import (
     Speaker,
     looks_like_name,
     name_pattern,
+    strip_titles,
 )
 from editorial.lint.quotes.referents import Referents
 from editorial.lint.quotes.words import attribution_nouns
@@ -78,6 +79,14 @@ _VOICES = frozenset(
     "ruling letter report campaign office spokesman spokeswoman spokesperson lawyer "
     "attorney tweet post email memo decision order opinion book column".split()
 )
+# Where the occasion ends and the speaker begins in a section heading: "Keynote Address –",
+# "Opening Remarks:", "Closing remarks by", "Panel —", "In conversation with".
+_OCCASION = re.compile(r"(?:\s[-–—|]\s*|:\s*|\s(?:by|with|from)\s+)(?=[^-–—|:]*$)")
+def _semicolon(match: re.Match[str]) -> str:
+    """A separator as long as what it replaces, so that offsets stay put."""
+    return ";".ljust(len(match.group(0)))
+
+
 _PARENTHESIS = re.compile(r"\s\([^()\x07\n]{1,40}\)")
 WHEN = re.compile(
     r"(?:\s+(?:on|late|early|later|earlier|last|this|next))?\s+(?:Monday|Tuesday|Wednesday|"
@@ -649,31 +658,75 @@ class _Attributor(Referents):
         return Attribution(q, who.speaker, "dash", who.kind, "direct")
 
     def _section_speaker(self, q: Quotation) -> Who | None:
-        """The person a heading (or a bold speaker line) above the quotation names."""
+        """The person the heading of the quotation's section names ("Keynote Address –
+        Adm. Lena Varga", "Opening Remarks: Ambassador Ruiz", "Closing remarks by Dr. Kim"),
+        or a bold speaker line above it. A heading naming two or more people (a panel)
+        gives no speaker; a heading naming nobody hands over to the heading above it."""
+        level = 99
         for block in reversed(self.found.blocks[: q.block]):
-            if block.kind == "paragraph":
+            if block.kind == "paragraph" and level == 99:
                 line = SPEAKER_LINE.match(self.found.masked[block.start : block.end])
                 if line is not None:
                     who = self._classify(line.group("name"), block.start)
                     if who is not None and who.kind != "description":
                         return who
                 continue
-            if block.kind != "heading":
+            if block.kind != "heading" or block.level >= level:
                 continue
-            text = self.skel[block.start : block.end]
-            if MARK in text:
+            level = block.level
+            if MARK in self.skel[block.start : block.end]:
+                return None  # a pull quote heads this section
+            named = self._heading_people(block.start, block.end)
+            if len(named) == 1:
+                return named[0]
+            if named or level <= 1:
                 return None
-            match = patterns()["heading"].match(text)
-            if match is None:
-                return None
+        return None
+
+    def _heading_people(self, start: int, end: int) -> list[Who]:
+        """The people a heading names as its speakers: the whole heading, or the part after
+        the occasion ("Keynote Address –", "Opening Remarks:", "… by", "Panel —"), each of
+        its names when it lists several ("Ana Ruiz and Tom Becker")."""
+        text = self.skel[start:end]
+        match = patterns()["heading"].match(text)
+        if match is not None:  # the heading opens with the name: "Ana Ruiz, moderator"
             known = self.names.resolve(match.group("who"))
             if known is None:
-                for start, _stop, speaker in self._mentions_in(block.start, block.end):
-                    if not self.skel[block.start : start].strip():
-                        known = speaker
-                        break
-            return None if known is None else Who(known, speaker_kind(known))
-        return None
+                opening = self._mentions_in(start, end)
+                known = next((w for s0, _e, w in opening if not text[: s0 - start].strip()), None)
+            if known is not None:
+                return [Who(known, speaker_kind(known))]
+        cut = _OCCASION.search(text)
+        if cut is None:
+            return []
+        tail_start = start + cut.end()
+        # several names: a panel ("Ana Ruiz and Tom Becker", "Ruiz, Becker & Kim")
+        tail = re.sub(r"\s(?:and|with|y)\s", _semicolon, self.skel[tail_start:end])
+        parts = [
+            (tail_start + m.start(), tail_start + m.end(), m.group(0))
+            for m in re.finditer(r"[^,;&]+", tail)
+            if m.group(0).strip()
+        ]
+        found: list[Who] = []
+        for a, b, part in parts:
+            raw = part.strip(" *_#")
+            raw = re.split(r"\s+(?:on|of|at|about)\s|\s[-–—(|:]", raw)[0]
+            if not raw:
+                continue
+            who = self._classify(raw, a)
+            if who is not None and who.kind == "name" and len(strip_titles(raw).split()) < 2:
+                who = None  # "Panel — Water": one capitalised word is no speaker
+            if who is None:  # the part is one mention and nothing more ("Minister Okafor")
+                mentioned = [
+                    w
+                    for s0, e0, w in self._mentions_in(a, b)
+                    if not strip_titles(self.skel[a:s0].strip()) and not self.skel[e0:b].strip(" .")
+                ]
+                who = Who(mentioned[0], speaker_kind(mentioned[0])) if mentioned else None
+            if who is not None and who.kind != "description" and not who.pronoun:
+                if all(w.speaker != who.speaker for w in found):
+                    found.append(who)
+        return found
 
     def _is_title(self, q: Quotation) -> bool:
         """True when the quotation is the title of a work or the words of a sign."""
