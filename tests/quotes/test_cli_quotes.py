@@ -96,8 +96,8 @@ def test_quotes_of_a_file_without_front_matter(room: Room) -> None:
     )
     rows = json.loads(room.run("quotes", str(plain), "--format", "json").output)
     assert [(r["speaker"], r["cue"]) for r in rows] == [
-        ({"id": None, "name": "Ana Lopez"}, "verb"),
-        ({"id": None, "name": "Ana Lopez"}, "pronoun"),
+        ({"id": None, "name": "Ana Lopez", "kind": "person"}, "verb"),
+        ({"id": None, "name": "Ana Lopez", "kind": "person"}, "pronoun"),
     ]
 
 
@@ -110,3 +110,44 @@ def test_a_transcript_named_after_the_article_is_used(room: Room) -> None:
     (room.root / "sources" / "example.vtt").unlink()
     room.write("drafts/example.vtt", PANEL_VTT)
     assert "Q004" in room.run("lint").output
+
+
+AUTHORITY = "  - {id: authority, name: River Basin Authority, kind: organization}\n"
+SECTIONS = f"""---
+{PANEL_FRONT.replace("transcripts:", AUTHORITY + "transcripts:")}---
+## Opening Remarks: Minister Amara Okafor Nwosu
+
+Minister Okafor Nwosu has led the ministry since 2022, after a decade at the
+river commission and two years with Dr. Fernández's research group.
+
+“No treaty survives a drought it was never written for.”
+
+## Panel — Lucía Fernández and Rafael Ortiz
+
+Fernández and Ortiz disagreed on almost every point.
+
+“We are not asking for more water. We are asking to know how much we will get.”
+
+“The flows will be published every month,” the River Basin Authority said in a release.
+"""
+
+
+def test_speaker_sections_lint_and_the_quote_sheet(room: Room) -> None:
+    room.write("sources/panel.vtt", PANEL_VTT)
+    room.write("drafts/example.md", SECTIONS)
+    sheet = room.run("quotes", "--format", "json")
+    assert sheet.exit_code == 0, sheet.output
+    rows = json.loads(sheet.output)
+    assert [(r["speaker"] and r["speaker"]["id"], r["cue"]) for r in rows] == [
+        ("okafor", "heading"),
+        (None, None),
+        ("authority", "verb"),
+    ]
+    assert rows[2]["speaker"]["kind"] == "organization"
+    result = room.run("lint", "--format", "json")
+    findings = json.loads(result.output)
+    assert [f["code"] for f in findings] == ["Q001"]
+    # the panel's quotation: the candidates, and who said it in the transcript
+    suggestion = findings[0]["suggestion"]
+    assert "Lucía Fernández and Rafael Ortiz" in suggestion
+    assert "panel.vtt gives these words to Rafael Ortiz" in suggestion

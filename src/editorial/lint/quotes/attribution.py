@@ -107,6 +107,7 @@ class Attribution:
     cue: str | None
     kind: SpeakerKind | None = None
     via: Literal["direct", "inferred"] | None = None
+    candidates: tuple[Speaker, ...] = ()  # with no speaker: who is named just before it
 
 
 def attribute(found: Found, names: NameIndex) -> list[Attribution]:
@@ -145,7 +146,7 @@ class _Attributor(Referents):
             if inferred is None and self._is_title(q):
                 dropped.append(q)  # a title or a sign: "a report titled “…”"
                 continue
-            results.append(inferred or Attribution(q, None, None))
+            results.append(inferred or Attribution(q, None, None, candidates=self._candidates(q)))
         if dropped:
             self.found.quotations = [q for q in quotes if q not in dropped]
             self.found.terms.extend(dropped)
@@ -280,6 +281,8 @@ class _Attributor(Referents):
                 if who is not None:
                     return who, "possessive"
         calling = pats["calling"].search(left.rstrip(" ,:"))
+        if calling and pats["passive"].search(left[: calling.start()]):
+            return None  # "Blake was described as “…”": who was spoken of
         if calling:
             region = left[: calling.start()]
             who = (
@@ -451,7 +454,7 @@ class _Attributor(Referents):
         clause = re.split(r"[;,]|(?<=[.!?])\s|\b(?:which|that|because|whom|while|when)\b", text)
         clause_text = clause[-1].strip(" ,—–-") if not whole else text.strip(" ,—–-")
         words = clause_text.split()
-        if not words or len(words) > 14:
+        if not words or len(words) > 14 or MARK in clause_text:
             return None
         first = words[0].lower()
         possessive = re.match(r"^(\S+)['’]s$", words[0])
@@ -471,7 +474,9 @@ class _Attributor(Referents):
                 return Who(by_role, speaker_kind(by_role))
             if head in NOT_SPEAKERS:
                 return None
-            return Who(Speaker(None, clause_text[0].lower() + clause_text[1:]), "description")
+            proper = all(w[:1].isupper() for w in words[1:])  # "The Post", "The New York Times"
+            named = clause_text if proper else clause_text[0].lower() + clause_text[1:]
+            return Who(Speaker(None, named), "description")
         if len(words) <= 3 and first in group_nouns():
             return Who(Speaker(None, clause_text), "description")
         return None
@@ -529,8 +534,8 @@ class _Attributor(Referents):
 
     def _classify(self, raw: str, at: int) -> Who | None:
         text = raw.strip(" ,:—–-*_")
-        if not text:
-            return None
+        if not text or MARK in text:
+            return None  # a speaker's name never holds the words of a quotation
         known = self.names.resolve(text)
         if known is not None:
             return Who(known, speaker_kind(known))
@@ -547,6 +552,14 @@ class _Attributor(Referents):
                 self.spoken.append((at, speaker, "name"))
             return Who(speaker, "name")
         return None
+
+    def _candidates(self, q: Quotation) -> tuple[Speaker, ...]:
+        """The people named in the quotation's paragraph before it and in the paragraph
+        before that: whom an editor would choose among for a quotation with no cue."""
+        first = self.found.blocks[max(0, q.block - 1)].start
+        named = [w for _s, _e, w in self._mentions_in(first, q.start)]
+        named += [w for at, w, kind in self.spoken if first <= at < q.start and kind == "name"]
+        return tuple(dict.fromkeys(w for w in named if MARK not in w.name))
 
     def _other_named_between(self, a: Quotation, b: Quotation, speaker: Speaker | None) -> bool:
         """True when someone other than ``speaker`` is named between two quotations, outside

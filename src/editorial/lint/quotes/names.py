@@ -12,24 +12,73 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
+from typing import Literal
 
 from editorial.data import word_list
 from editorial.lint.quotes.words import not_names, title_pattern, titles
 from editorial.model.article import Person
 
 
+SourceKind = Literal["person", "organization", "document"]
+
+
 @dataclass(frozen=True)
 class Speaker:
     """Who said a quotation: ``id`` is a person's id (or an author's slug), None when the
-    name is not among the article's people."""
+    name is not among the article's people. ``kind`` says whether the source is a person,
+    an organization ("the ministry said") or a document ("the report found"); it is worked
+    out from the name when not given."""
 
     id: str | None
     name: str
+    kind: SourceKind | None = field(default=None, compare=False)
+
+    @property
+    def source_kind(self) -> SourceKind:
+        return self.kind or source_kind(self.name)
 
     def to_json(self) -> dict[str, str | None]:
-        return {"id": self.id, "name": self.name}
+        return {"id": self.id, "name": self.name, "kind": self.source_kind}
+
+
+def source_kind(name: str) -> SourceKind:
+    """What a source not among the people is, by its head noun or its name: "the 2024
+    report" is a document, "the ministry" and "Basin Water Authority" organizations,
+    anyone else a person."""
+    words = re.findall(r"[\w'’-]+", name)
+    lowered = [w.lower() for w in words]
+    head = None
+    for word in lowered:
+        if word in _HEAD_STOP:
+            break
+        head = word
+    if any(w in _org_words() for w in words[1:] or words):  # "The Post", "Basin Authority"
+        return "organization"
+    if head is not None and head in _document_nouns():
+        return "document"
+    if head is not None and head in _institution_nouns():
+        return "organization"
+    return "person"
+
+
+_HEAD_STOP = frozenset("who that which of from at in with for on whose by to".split())
+
+
+@cache
+def _document_nouns() -> frozenset[str]:
+    return frozenset(word_list("document_nouns"))
+
+
+@cache
+def _institution_nouns() -> frozenset[str]:
+    return frozenset(word_list("institution_nouns"))
+
+
+@cache
+def _org_words() -> frozenset[str]:
+    return frozenset(word_list("org_words"))
 
 
 def fold(text: str) -> str:
@@ -72,6 +121,7 @@ class Known:
     title: str | None
     role: str | None
     aliases: tuple[str, ...]
+    kind: SourceKind = "person"
 
 
 class NameIndex:
@@ -87,7 +137,7 @@ class NameIndex:
         self._authors = list(authors)
         self.known: dict[str, Known] = {}
         for p in self._people:
-            self.known[p.id] = Known(p.id, p.name, p.title, p.role, tuple(p.aliases))
+            self.known[p.id] = Known(p.id, p.name, p.title, p.role, tuple(p.aliases), p.kind)
         for slug, name in self._authors:
             if slug not in self.known and key(name) not in {
                 key(k.name) for k in self.known.values()
@@ -128,8 +178,10 @@ class NameIndex:
         return NameIndex(self._people, self._authors, names)
 
     def speaker(self, person_id: str) -> Speaker:
-        name = self.known[person_id].name
-        return Speaker(None if person_id.startswith(DISCOVERED) else person_id, name)
+        known = self.known[person_id]
+        if person_id.startswith(DISCOVERED):
+            return Speaker(None, known.name)
+        return Speaker(person_id, known.name, known.kind)
 
     def resolve(self, text: str) -> Speaker | None:
         """The known person ``text`` names, or None (titles and possessives are ignored)."""
@@ -218,8 +270,9 @@ def _lower_titles() -> frozenset[str]:
 
 def _inside_longer_name(text: str, match: re.Match[str]) -> bool:
     """True when a one-word name is part of a longer capitalised name around it."""
-    before = re.search(r"([A-Z][\w’'-]*)\s+$", text[max(0, match.start() - 30) : match.start()])
-    after = re.match(r"^\s+([A-Z][\w’'-]*)", text[match.end() : match.end() + 30])
+    gap = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # a space or one line break, never a blank line
+    before = re.search(rf"([A-Z][\w’'-]*){gap}\Z", text[max(0, match.start() - 30) : match.start()])
+    after = re.match(rf"^{gap}([A-Z][\w’'-]*)", text[match.end() : match.end() + 30])
     if after and after.group(1) not in not_names():
         return True
     if before is None:

@@ -43,19 +43,28 @@ class QuoteUnattributed(Rule):
         for check in analysis.checks:
             if check.speaker is not None:
                 continue
-            suggestion = None
+            hints = []
+            candidates = [c.name for c in check.attribution.candidates]
+            if len(candidates) > 1:
+                hints.append(f"the text just before names {_listing(candidates)}; say which")
+            elif candidates:
+                hints.append(f"the text just before names {candidates[0]}; say so if it is theirs")
             verdict = check.verdict
             if verdict is not None and verdict.matches:
                 said = verdict.matches[0]
                 when = f" at {said.timestamp}" if said.timestamp else ""
-                suggestion = f"{said.transcript} gives these words to {said.speaker}{when}"
+                hints.append(f"{said.transcript} gives these words to {said.speaker}{when}")
             q = check.quotation
             yield ctx.at_body(
                 q.start,
                 q.end,
                 f"quotation has no identifiable speaker: “{_short(check.text)}”",
-                suggestion or "name the speaker in the sentence, e.g. “…,” she said",
+                "; ".join(hints) or "name the speaker in the sentence, e.g. “…,” she said",
             )
+
+
+def _listing(names: list[str]) -> str:
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _short(text: str, limit: int = 60) -> str:
