@@ -122,6 +122,36 @@ def test_registry_matching() -> None:
     assert match_fact("", one(sentence), sentence, facts) is None
 
 
+MODIFIED = [
+    Fact(id="roads", value=3100, unit="fatalities", keywords=["traffic fatalities"]),
+    Fact(id="drugs", value=2100, unit="arrests", keywords=["drug-related arrests"]),
+    Fact(id="evict", value=4100, unit="evictions", keywords=["eviction orders"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fact_id", "agrees"),
+    [
+        ("There were over 12,500 annual statewide traffic fatalities in 2019.", "roads", False),
+        ("Police made 2,300 drug-related arrests.", "drugs", False),
+        ("Judges signed 4,100 eviction orders last year.", "evict", True),
+        ("Judges signed 4,100 contested residential eviction orders.", "evict", True),
+        ("The state logged 3,100 serious traffic fatalities.", "roads", True),
+        ("The city has 12,500 annual visitors and traffic is heavy.", None, None),
+    ],
+)
+def test_registry_facts_through_modifiers(
+    sentence: str, fact_id: str | None, agrees: bool | None
+) -> None:
+    """The fact's unit or keyword anywhere in the figure's noun phrase: a wrong number is
+    then a contradiction of the registry (F002), not an unsupported figure (F001)."""
+    figure = one(sentence)
+    matched = match_fact("", figure, sentence, MODIFIED)
+    assert (matched.id if matched else None) == fact_id
+    if matched is not None:
+        assert within_tolerance(figure, matched) is agrees
+
+
 def test_stale_facts() -> None:
     old = Fact(id="o", value=1, unit="x", as_of=dt.date(2020, 1, 1), max_age_days=365)
     assert old.is_stale(dt.date(2021, 1, 2))

@@ -107,6 +107,13 @@ def match_fact(claim_text: str, figure: Figure, sentence: str, facts: list[Fact]
                 unit_words <= figure_words
                 or (figure.unit is not None and figure.unit.split()[0] == unit.split()[0])
             )
+            # the fact's unit or a keyword within the figure's whole noun phrase: "over
+            # 12,500 annual statewide traffic fatalities" states the traffic-fatalities fact
+            phrase = set(figure.phrase.split())
+            in_phrase = (bool(unit_words) and not generic_unit and unit_words <= phrase) or any(
+                set(normal_unit(k).split()) <= phrase for k in fact.keywords if normal_unit(k)
+            )
+            by_unit = by_unit or in_phrase
             score = (1 if generic_unit else 3) if by_unit else 0
             if by_keyword and (by_unit or generic_figure):
                 score += 2

@@ -44,6 +44,7 @@ class Figure:
     noun: str | None
     qualifier: str | None
     rate: str | None
+    phrase: str = ""  # the whole noun phrase after the number, modifiers and all
 
     @property
     def key(self) -> tuple[str, str | None, str | None]:
@@ -243,6 +244,7 @@ def _figure(
         if value < MIN_COUNT and float(value).is_integer():
             return None
         unit = normal_unit(noun)
+    phrase = normal_unit(_phrase(tail)) if kind == "count" else ""
     qualifier = None
     q = pats["qualifier"].search(masked[max(0, start - 40) : start])
     if q:
@@ -264,6 +266,7 @@ def _figure(
         noun=noun,
         qualifier=qualifier,
         rate=rate,
+        phrase=phrase,
     )
 
 
@@ -300,6 +303,30 @@ _VERBS = {
     "get",
     "got",
 }
+
+
+_PHRASE_STOP = frozenset(
+    "a an the per each every in on at to for and or from by with than that who which whose "
+    "last this next during since across over under into".split()
+)
+
+
+def _phrase(text: str, limit: int = 6) -> str:
+    """The noun phrase after a number, modifiers included ("annual statewide traffic
+    fatalities", "drug-related arrests"): up to ``limit`` words, cut at punctuation, a
+    function word or a verb."""
+    words: list[str] = []
+    for match in re.finditer(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]", text[:120]):
+        word = match.group(0)
+        lowered = word.lower()
+        if not word[0].isalpha() or lowered in _PHRASE_STOP or lowered in _VERBS:
+            break
+        if words and "-" not in word and lowered.endswith(("ed", "ing")):
+            break
+        words.append(lowered)
+        if len(words) == limit:
+            break
+    return " ".join(words)
 
 
 def _noun_phrase(text: str) -> str:

@@ -37,6 +37,7 @@ class FigureUnsupported(Rule):
             "The city spends $2.4 million a year on emergency shelter [@report].\n", CITED_FRONT
         ),
         registry("Withdrawals reached 4,200 cubic hectometres last year.\n"),
+        registry("Judges signed 4,150 contested residential eviction orders last year.\n"),
         example("In 2024, on March 14, at 6 a.m., 45 people met for the 3rd time.\n"),
         example("“We spend $2.4 million a year,” the mayor said.\n"),
         example("More than 300 firefighters were sent, officials said.\n"),

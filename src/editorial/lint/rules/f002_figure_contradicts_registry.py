@@ -30,6 +30,7 @@ class FigureContradictsRegistry(Rule):
     must_fail = (
         registry("Withdrawals reached 4,900 cubic hectometres last year.\n"),
         registry("Courts issue nearly 2,000 eviction orders a year.\n"),
+        registry("Judges signed over 9,000 contested residential eviction orders last year.\n"),
     )
     must_pass = (
         registry("Withdrawals reached 4,300 cubic hectometres last year.\n"),

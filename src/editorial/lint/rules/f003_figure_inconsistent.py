@@ -57,6 +57,10 @@ class FigureInconsistent(Rule):
         registry(
             "Withdrawals reached 4,200 cubic hectometres.\n\nLater: withdrawals of 3,000 cubic hectometres.\n"
         ),
+        registry(
+            "Courts issued 4,100 eviction orders.\n\nJudges signed 3,000 contested residential "
+            "eviction orders.\n"
+        ),
     )
     must_pass = (
         example(
