@@ -1,0 +1,94 @@
+"""No speaker name in any output holds a control character: a property over generated
+reporting (quotations nested in cues, appositives, headings, pronouns and sources)."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from editorial.lint.quotes.attribution import attribute
+from editorial.lint.quotes.finder import find_quotations
+from editorial.lint.quotes.names import NameIndex
+from editorial.model.article import Person
+from tests.conftest import Room
+
+PEOPLE = [
+    Person(id="ortega", name="Maria Ortega", title="Sen.", role="senator"),
+    Person(id="blake", name="Tom Blake", role="mayor"),
+]
+NAMES = NameIndex(PEOPLE)
+
+SUBJECTS = [
+    "Ortega",
+    "Sen. Maria Ortega",
+    "Blake, the mayor,",
+    "The party's “numbers never add up,”",
+    "Julián Méndez",
+    "the report",
+    "she",
+    "The Post",
+    "Ortega, noting that the party's “books are cooked,”",
+    "A tenant who asked not to be named",
+    "“Blake”",
+]
+VERBS = ["said", "added:", "accused Blake of", "told CNN that", "is insisting that", "wrote", ""]
+QUOTES = [
+    "“We will vote against it.”",
+    "“the worst mayor this city has had,”",
+    "“No,”",
+    "“It is a fiction",
+    "\"Straight quotes, too,\"",
+    "“Nested ‘inner’ words here.”",
+]
+TAILS = ["", " she said.", " Ortega added.", " — Tom Blake", ", according to the statement."]
+HEADINGS = ["", "## Keynote Address – Sen. Maria Ortega\n\n", "## Panel — Ortega and “Blake”\n\n"]
+
+sentence = st.builds(
+    lambda s, v, q, t: f"{s} {v} {q}{t}".replace("  ", " "),
+    st.sampled_from(SUBJECTS),
+    st.sampled_from(VERBS),
+    st.sampled_from(QUOTES),
+    st.sampled_from(TAILS),
+)
+paragraph = st.lists(sentence, min_size=1, max_size=3).map(" ".join)
+body = st.builds(
+    lambda h, ps: h + "\n\n".join(ps) + "\n",
+    st.sampled_from(HEADINGS),
+    st.lists(paragraph, min_size=1, max_size=4),
+)
+
+
+def _clean(name: str) -> bool:
+    return bool(name.strip()) and not any(unicodedata.category(c) == "Cc" for c in name)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(body)
+def test_speaker_names_hold_no_control_characters(text: str) -> None:
+    found = find_quotations(text)
+    for attribution in attribute(found, NAMES):
+        names = [c.name for c in attribution.candidates]
+        if attribution.speaker is not None:
+            names.append(attribution.speaker.name)
+        assert all(_clean(name) for name in names), (text, names)
+
+
+def test_quote_sheet_and_lint_output_hold_no_control_characters(room: Room) -> None:
+    paragraphs = [
+        f"{s} {v} {q}{t}" for s in SUBJECTS for v in VERBS[:4] for q in QUOTES[:3] for t in TAILS
+    ]
+    room.write(
+        "drafts/example.md",
+        "---\ntitle: Example\nslug: example\nauthors: [ana-ruiz]\n---\n"
+        + "\n\n".join(paragraphs)
+        + "\n",
+    )
+    rows = json.loads(room.run("quotes", "--format", "json").output)
+    assert rows
+    assert all(_clean(r["speaker"]["name"]) for r in rows if r["speaker"])
+    for fmt in ("json", "text"):
+        output = room.run("lint", "--format", fmt).output
+        assert "\x07" not in output
