@@ -19,6 +19,9 @@ demo: $(STAMP)
 	@echo "== editorial quotes drafts/water-treaty-panel.md"
 	@$(BIN)/editorial quotes drafts/water-treaty-panel.md
 	@echo
+	@echo "== editorial quotes drafts/river-security-summit.md (speaker sections)"
+	@$(BIN)/editorial quotes drafts/river-security-summit.md
+	@echo
 	@echo "== editorial lint"
 	@$(BIN)/editorial lint; rc=$$?; test $$rc -le 1 || exit $$rc
 	@echo

@@ -289,6 +289,8 @@ def _forms(person: Known) -> tuple[list[str], list[str]]:
     words = [w for w in person.name.split() if w]
     strong = [person.name, *person.aliases]
     loose: list[str] = []
+    if person.kind != "person":  # "Rosario Port Authority" is never "Rosario"
+        return strong, loose
     if len(words) >= 2:
         surnames = [" ".join(words[i:]) for i in range(1, len(words))]
         surnames += [w for w in words[1:-1] if w.lower() not in _PARTICLES]

@@ -99,7 +99,9 @@ def render_text(sheet: QuoteSheet, width: int = 100) -> str:
             lines.append(printable(row.path))
             lines.append(f"  {'where':<8} {'speaker':<24} {'cue':<13} {'transcript':<22} quotation")
         speaker = printable(row.speaker["name"] or "") if row.speaker else "(none)"
-        if row.speaker and row.speaker["id"] is None:
+        if row.speaker and row.speaker.get("kind") in ("organization", "document"):
+            speaker += " (org)" if row.speaker["kind"] == "organization" else " (doc)"
+        elif row.speaker and row.speaker["id"] is None:
             speaker += " ?"
         verdict = "-"
         if row.transcript is not None:
