@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test check docs golden bench bench-micro bench-growth validate clean
+.PHONY: demo test check docs golden bench bench-micro bench-growth bench-polnear validate clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -69,6 +69,11 @@ bench-micro: $(STAMP)
 	$(BIN)/python bench/micro.py
 
 # Lint time of hostile inputs at three doubling sizes (linear passes grow about 2x).
+# Attribution on PolNeAR, real annotated news (CORPUS: a folder with train.jsonl, dev.jsonl).
+CORPUS ?= ../shared/corpora/polnear
+bench-polnear: $(STAMP)
+	$(BIN)/python bench/polnear.py $(CORPUS)
+
 bench-growth: $(STAMP)
 	$(BIN)/python bench/growth.py
 

@@ -96,7 +96,7 @@ def _name_of(source: str) -> tuple[str, str | None] | None:
         return None
     if tokens[0].lower() in ("the", "a", "an") and not ORG_WORDS.search(head):
         return None
-    if ORG_WORDS.search(head) and tokens[0][:1].isupper() or tokens[0] == "The":
+    if (ORG_WORDS.search(head) and tokens[0][:1].isupper()) or tokens[0] == "The":
         return head.removeprefix("The ").removeprefix("the "), None
     run: list[str] = []
     for token in reversed(tokens):
@@ -208,9 +208,7 @@ def score(corpus: Path, split: str, with_people: bool) -> Result:
         text = str(article["text"])
         quotes = article["quotes"]
         assert isinstance(quotes, list)
-        named_sources = [
-            q["source"] for q in quotes if q["source"] and not q["source_is_pronoun"]
-        ]
+        named_sources = [q["source"] for q in quotes if q["source"] and not q["source_is_pronoun"]]
         people = people_of(named_sources) if with_people else []
         found = find_quotations(text)
         attributions = attribute(found, NameIndex(people, []))
@@ -246,8 +244,7 @@ def score(corpus: Path, split: str, with_people: bool) -> Result:
 
 def _row(label: str, t: Tally) -> str:
     return (
-        f"  {label:24} {t.named:6d} {t.given:6d} {t.correct:7d} "
-        f"{t.precision:9.1%} {t.recall:7.1%}"
+        f"  {label:24} {t.named:6d} {t.given:6d} {t.correct:7d} {t.precision:9.1%} {t.recall:7.1%}"
     )
 
 

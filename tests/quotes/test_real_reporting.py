@@ -124,8 +124,7 @@ def test_a_lone_quotation_after_prose_naming_nobody_has_no_speaker() -> None:
 
 def test_a_lone_quotation_continues_the_quotation_that_ends_the_paragraph_before() -> None:
     body = (
-        "“The levees held,” Blake said.\n\n"
-        "“This is the worst flood we have seen in forty years.”\n"
+        "“The levees held,” Blake said.\n\n“This is the worst flood we have seen in forty years.”\n"
     )
     assert names(body) == ["Tom Blake", "Tom Blake"]
 
@@ -156,8 +155,7 @@ ACTS = [
     ("Blake promised Ortega “a full answer by the end of the week.”", "Tom Blake"),
     ("Blake, who has long argued for the levee, called it “a bargain at any price.”", "Tom Blake"),
     (
-        "“The budget is a fiction,” Ortega told Blake on Friday. “Nobody believes these "
-        "numbers.”",
+        "“The budget is a fiction,” Ortega told Blake on Friday. “Nobody believes these numbers.”",
         "Maria Ortega",
     ),
 ]

@@ -40,7 +40,7 @@ QUOTES = [
     "“the worst mayor this city has had,”",
     "“No,”",
     "“It is a fiction",
-    "\"Straight quotes, too,\"",
+    '"Straight quotes, too,"',
     "“Nested ‘inner’ words here.”",
 ]
 TAILS = ["", " she said.", " Ortega added.", " — Tom Blake", ", according to the statement."]

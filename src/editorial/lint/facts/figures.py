@@ -306,8 +306,38 @@ _VERBS = {
 
 
 _PHRASE_STOP = frozenset(
-    "a an the per each every in on at to for and or from by with than that who which whose "
-    "last this next during since across over under into".split()
+    [
+        "a",
+        "an",
+        "the",
+        "per",
+        "each",
+        "every",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "and",
+        "or",
+        "from",
+        "by",
+        "with",
+        "than",
+        "that",
+        "who",
+        "which",
+        "whose",
+        "last",
+        "this",
+        "next",
+        "during",
+        "since",
+        "across",
+        "over",
+        "under",
+        "into",
+    ]
 )
 
 

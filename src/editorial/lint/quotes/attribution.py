@@ -49,7 +49,6 @@ from editorial.lint.quotes.names import (
 from editorial.lint.quotes.referents import Referents
 from editorial.lint.quotes.words import attribution_nouns
 
-
 # Words before a name that describe the person: "chief executive", "Republican strategist",
 # "White House press secretary", "super PAC spokeswoman".
 DESCRIPTOR = re.compile(
@@ -70,18 +69,41 @@ _REPORTS = re.compile(
     r"^\s*(?:that|he|she|they|it|we|I|there|his|her|their|the|a|an|this|these|those)\b"
     r"|\b(?:that|whether|if)\b"
 )
+
+
 def _is_voice(noun: str) -> bool:
     """True for what speaks for its owner: "Castro's ruling", "the mayor's statement"."""
     return noun.lower() in _VOICES or re.fullmatch(attribution_nouns(), noun.lower()) is not None
 
 
 _VOICES = frozenset(
-    "ruling letter report campaign office spokesman spokeswoman spokesperson lawyer "
-    "attorney tweet post email memo decision order opinion book column".split()
+    [
+        "ruling",
+        "letter",
+        "report",
+        "campaign",
+        "office",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "lawyer",
+        "attorney",
+        "tweet",
+        "post",
+        "email",
+        "memo",
+        "decision",
+        "order",
+        "opinion",
+        "book",
+        "column",
+    ]
 )
 # Where the occasion ends and the speaker begins in a section heading: "Keynote Address –",
 # "Opening Remarks:", "Closing remarks by", "Panel —", "In conversation with".
 _OCCASION = re.compile(r"(?:\s[-–—|]\s*|:\s*|\s(?:by|with|from)\s+)(?=[^-–—|:]*$)")
+
+
 def _semicolon(match: re.Match[str]) -> str:
     """A separator as long as what it replaces, so that offsets stay put."""
     return ";".ljust(len(match.group(0)))
@@ -420,11 +442,7 @@ class _Attributor(Referents):
             if (
                 touches_end
                 and start >= base
-                and (
-                    not whole
-                    or not before.strip(" ,—–-")
-                    or DESCRIPTOR.fullmatch(before)
-                )
+                and (not whole or not before.strip(" ,—–-") or DESCRIPTOR.fullmatch(before))
             ):
                 return Who(speaker, speaker_kind(speaker))
             if stop < base:
@@ -736,9 +754,13 @@ class _Attributor(Referents):
                     if not strip_titles(self.skel[a:s0].strip()) and not self.skel[e0:b].strip(" .")
                 ]
                 who = Who(mentioned[0], speaker_kind(mentioned[0])) if mentioned else None
-            if who is not None and who.kind != "description" and not who.pronoun:
-                if all(w.speaker != who.speaker for w in found):
-                    found.append(who)
+            if (
+                who is not None
+                and who.kind != "description"
+                and not who.pronoun
+                and all(w.speaker != who.speaker for w in found)
+            ):
+                found.append(who)
         return found
 
     def _is_title(self, q: Quotation) -> bool:

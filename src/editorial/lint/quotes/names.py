@@ -20,7 +20,6 @@ from editorial.data import word_list
 from editorial.lint.quotes.words import not_names, title_pattern, titles
 from editorial.model.article import Person
 
-
 SourceKind = Literal["person", "organization", "document"]
 
 
@@ -63,7 +62,9 @@ def source_kind(name: str) -> SourceKind:
     return "person"
 
 
-_HEAD_STOP = frozenset("who that which of from at in with for on whose by to".split())
+_HEAD_STOP = frozenset(
+    ["who", "that", "which", "of", "from", "at", "in", "with", "for", "on", "whose", "by", "to"]
+)
 
 
 @cache

@@ -26,8 +26,11 @@ def speech_verbs() -> str:
 
 # Verbs whose object is who was spoken to or of, never who spoke: "told CNBC", "urged Congress".
 _ADDRESSEE_VERBS = frozenset(
-    "told tells told reporters reminded reminds assured assures urged urges described describes "
-    "questioned characterized characterised summarized summarised".split(" ")
+    (
+        *("told", "tells", "told reporters", "reminded", "reminds", "assured", "assures"),
+        *("urged", "urges", "described", "describes", "questioned", "characterized"),
+        *("characterised", "summarized", "summarised"),
+    )
 )
 
 

@@ -21,8 +21,9 @@ class QuoteUnattributed(Rule):
     **Why it matters.** A quotation without a speaker cannot be checked, and readers cannot
     weigh it. Wire services and most style guides require attribution for every quote.
 
-    **How to fix.** Name the speaker in the sentence ("…,” Ortiz said). When the transcript
-    has the words, the suggestion names who said them.
+    **How to fix.** Name the speaker in the sentence ("…,” Ortiz said). The suggestion
+    lists the people named just before the quotation and, when the transcript has the
+    words, who said them there.
     """
 
     code = "Q001"
