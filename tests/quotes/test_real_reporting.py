@@ -88,6 +88,10 @@ def test_speaker_sections_give_their_quotations_to_the_heading_speaker() -> None
         "Closing remarks by Admiral Varga",
         "In conversation with Lena Varga",
         "Lena Varga, commander of the fleet",
+        "Keynote Address – Rear Admiral Lena Varga",
+        "Remarks by Vice Adm. Varga",
+        "Opening Remarks: Consul General Lena Varga",
+        "Address — Lt. Gen. Lena Varga",
     ],
 )
 def test_heading_forms(heading: str) -> None:
