@@ -16,6 +16,7 @@ from editorial.lint.quotes.words import (
     progressive_acts,
     speech_verbs,
     word_list,
+    word_set,
 )
 
 SpeakerKind = Literal["person", "name", "description"]
@@ -218,19 +219,16 @@ def speaker_kind(speaker: Speaker) -> SpeakerKind:
     return "person" if speaker.id is not None else "name"
 
 
-@cache
 def person_nouns() -> frozenset[str]:
-    return frozenset(word_list("person_nouns"))
+    return word_set("person_nouns")
 
 
-@cache
 def given_names() -> frozenset[str]:
-    return frozenset(word_list("given_names"))
+    return word_set("given_names")
 
 
-@cache
 def org_words() -> frozenset[str]:
-    return frozenset(word_list("org_words"))
+    return word_set("org_words")
 
 
 def is_institution(speaker: Speaker) -> bool:
@@ -241,14 +239,12 @@ def is_institution(speaker: Speaker) -> bool:
     return words is not None and words in institutions()
 
 
-@cache
 def offices() -> frozenset[str]:
-    return frozenset(word_list("offices"))
+    return word_set("offices")
 
 
-@cache
 def institutions() -> frozenset[str]:
-    return frozenset(word_list("institution_nouns"))
+    return word_set("institution_nouns")
 
 
 def is_question(text: str) -> bool:
@@ -268,9 +264,8 @@ def head_noun(words: list[str]) -> str | None:
     return head
 
 
-@cache
 def group_nouns() -> frozenset[str]:
-    return frozenset(word_list("group_nouns"))
+    return word_set("group_nouns")
 
 
 def same_speaker(a: Speaker | None, b: Speaker | None) -> bool:

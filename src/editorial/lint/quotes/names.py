@@ -17,7 +17,7 @@ from functools import cache, cached_property, lru_cache
 from typing import Literal
 
 from editorial.data import word_list
-from editorial.lint.quotes.words import not_names, title_pattern, titles
+from editorial.lint.quotes.words import not_names, title_pattern, titles, word_set
 from editorial.model.article import Person
 
 SourceKind = Literal["person", "organization", "document"]
@@ -53,11 +53,11 @@ def source_kind(name: str) -> SourceKind:
         if word in _HEAD_STOP:
             break
         head = word
-    if any(w in _org_words() for w in words[1:] or words):  # "The Post", "Basin Authority"
+    if any(w in word_set("org_words") for w in words[1:] or words):  # "The Post", "Basin Authority"
         return "organization"
-    if head is not None and head in _document_nouns():
+    if head is not None and head in word_set("document_nouns"):
         return "document"
-    if head is not None and head in _institution_nouns():
+    if head is not None and head in word_set("institution_nouns"):
         return "organization"
     return "person"
 
@@ -65,21 +65,6 @@ def source_kind(name: str) -> SourceKind:
 _HEAD_STOP = frozenset(
     ["who", "that", "which", "of", "from", "at", "in", "with", "for", "on", "whose", "by", "to"]
 )
-
-
-@cache
-def _document_nouns() -> frozenset[str]:
-    return frozenset(word_list("document_nouns"))
-
-
-@cache
-def _institution_nouns() -> frozenset[str]:
-    return frozenset(word_list("institution_nouns"))
-
-
-@cache
-def _org_words() -> frozenset[str]:
-    return frozenset(word_list("org_words"))
 
 
 def fold(text: str) -> str:

@@ -85,6 +85,12 @@ def _ing(lemma: str) -> str:
 
 
 @cache
+def word_set(name: str) -> frozenset[str]:
+    """The entries of ``data/<name>.txt`` as a set, for membership tests."""
+    return frozenset(word_list(name))
+
+
+@cache
 def titles() -> tuple[str, ...]:
     return word_list("titles")
 
