@@ -99,10 +99,14 @@ def render_text(sheet: QuoteSheet, width: int = 100) -> str:
             lines.append(printable(row.path))
             lines.append(f"  {'where':<8} {'speaker':<24} {'cue':<13} {'transcript':<22} quotation")
         speaker = printable(row.speaker["name"] or "") if row.speaker else "(none)"
+        mark = ""
         if row.speaker and row.speaker.get("kind") in ("organization", "document"):
-            speaker += " (org)" if row.speaker["kind"] == "organization" else " (doc)"
+            mark = " (org)" if row.speaker["kind"] == "organization" else " (doc)"
         elif row.speaker and row.speaker["id"] is None:
-            speaker += " ?"
+            mark = " ?"
+        if len(speaker) + len(mark) > 24:
+            speaker = speaker[: 23 - len(mark)] + "…"
+        speaker += mark
         verdict = "-"
         if row.transcript is not None:
             status = row.transcript["status"]
