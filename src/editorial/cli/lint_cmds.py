@@ -145,8 +145,9 @@ def quotes(env: Env, paths: tuple[Path, ...], fmt: str, transcripts: tuple[Path,
     """The quote sheet: every quotation with its speaker and transcript match.
 
     PATHS are files or folders (default: all of drafts/). In JSON, one object per
-    quotation in file order, with the speaker, the cue that names them, and the
-    transcript's verdict (verbatim, closest or none).
+    quotation in file order, with the speaker (its kind: person, organization or
+    document), the cue that names them, and the transcript's verdict (verbatim, closest
+    or none).
     """
     for extra in transcripts:
         if not extra.is_file():
