@@ -26,6 +26,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from editorial.lint.quotes.attribution import Attribution, attribute
@@ -71,15 +72,10 @@ def words(text: str) -> set[str]:
     return {w for w in cut if w and w not in STOP and w not in _titles()}
 
 
-_TITLE_WORDS: set[str] = set()
-
-
-def _titles() -> set[str]:
-    if not _TITLE_WORDS:
-        for title in titles():
-            _TITLE_WORDS.update(w.lower().strip(".") for w in title.split())
-        _TITLE_WORDS.update({"president", "mr", "mrs", "ms", "sen", "rep", "gov", "dr"})
-    return _TITLE_WORDS
+@cache
+def _titles() -> frozenset[str]:
+    found = {w.lower().strip(".") for title in titles() for w in title.split()}
+    return frozenset(found | {"president", "mr", "mrs", "ms", "sen", "rep", "gov", "dr"})
 
 
 # -- a reporter's source list from the annotated sources -----------------------------------

@@ -95,6 +95,7 @@ def match_fact(claim_text: str, figure: Figure, sentence: str, facts: list[Fact]
     lowered = sentence.lower()
     figure_words = set((figure.unit or "").split())
     generic_figure = bool(figure_words & _GENERIC_COUNT) or figure.unit is None
+    phrase = set(figure.phrase.split())  # the whole noun phrase, modifiers and all
     for fact in facts:
         if fact_kind(fact) != figure.kind:
             continue
@@ -109,7 +110,6 @@ def match_fact(claim_text: str, figure: Figure, sentence: str, facts: list[Fact]
             )
             # the fact's unit or a keyword within the figure's whole noun phrase: "over
             # 12,500 annual statewide traffic fatalities" states the traffic-fatalities fact
-            phrase = set(figure.phrase.split())
             in_phrase = (bool(unit_words) and not generic_unit and unit_words <= phrase) or any(
                 set(normal_unit(k).split()) <= phrase for k in fact.keywords if normal_unit(k)
             )

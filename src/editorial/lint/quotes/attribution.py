@@ -34,7 +34,6 @@ from editorial.lint.quotes.cues import (
     SpeakerKind,
     Who,
     group_nouns,
-    head_noun,
     patterns,
     speaker_kind,
 )
@@ -47,7 +46,7 @@ from editorial.lint.quotes.names import (
     strip_titles,
 )
 from editorial.lint.quotes.referents import Referents
-from editorial.lint.quotes.words import attribution_nouns
+from editorial.lint.quotes.words import head_noun, word_set
 
 # Words before a name that describe the person: "chief executive", "Republican strategist",
 # "White House press secretary", "super PAC spokeswoman".
@@ -72,32 +71,18 @@ _REPORTS = re.compile(
 
 
 def _is_voice(noun: str) -> bool:
-    """True for what speaks for its owner: "Castro's ruling", "the mayor's statement"."""
-    return noun.lower() in _VOICES or re.fullmatch(attribution_nouns(), noun.lower()) is not None
+    """True for what speaks for its owner: "Castro's ruling", "the mayor's statement",
+    "Trump's spokesman"."""
+    lowered = noun.lower()
+    return (
+        lowered in word_set("document_nouns")
+        or lowered in word_set("attribution_nouns")
+        or lowered in _AGENTS
+    )
 
 
-_VOICES = frozenset(
-    [
-        "ruling",
-        "letter",
-        "report",
-        "campaign",
-        "office",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "lawyer",
-        "attorney",
-        "tweet",
-        "post",
-        "email",
-        "memo",
-        "decision",
-        "order",
-        "opinion",
-        "book",
-        "column",
-    ]
+_AGENTS = frozenset(
+    ("campaign", "office", "spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney")
 )
 # Where the occasion ends and the speaker begins in a section heading: "Keynote Address –",
 # "Opening Remarks:", "Closing remarks by", "Panel —", "In conversation with".
@@ -110,7 +95,7 @@ def _semicolon(match: re.Match[str]) -> str:
 
 
 _PARENTHESIS = re.compile(r"\s\([^()\x07\n]{1,40}\)")
-WHEN = re.compile(
+_WHEN = re.compile(
     r"(?:\s+(?:on|late|early|later|earlier|last|this|next))?\s+(?:Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|morning|afternoon|evening|"
     r"night|week|weekend)(?:\s+(?:morning|afternoon|evening|night))?$"
@@ -394,7 +379,7 @@ class _Attributor(Referents):
         """
         region = _PARENTHESIS.sub(lambda m: " " * len(m.group(0)), region)  # "(D-Ill.)"
         text = re.sub(rf"{ADVERB}\s*$", "", region.rstrip())
-        text = WHEN.sub("", text)  # "Priebus later Thursday told"
+        text = _WHEN.sub("", text)  # "Priebus later Thursday told"
         for _ in range(2):  # "has been", "had earlier"
             text = re.sub(
                 r"\s+(?:has|have|had|was|were|is|are|been|will|would|may|might|could|did|does|"

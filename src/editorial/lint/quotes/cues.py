@@ -12,6 +12,7 @@ from editorial.lint.quotes.names import Speaker, key, name_pattern
 from editorial.lint.quotes.words import (
     alternation,
     attribution_nouns,
+    head_noun,
     inverting_verbs,
     progressive_acts,
     speech_verbs,
@@ -251,17 +252,6 @@ def is_question(text: str) -> bool:
     """A paragraph set entirely in bold: an interviewer's question in a Q&A."""
     stripped = text.strip()
     return stripped.startswith("**") or (stripped.startswith("__") and len(stripped) < 600)
-
-
-def head_noun(words: list[str]) -> str | None:
-    stop = {"who", "that", "which", "of", "from", "at", "in", "with", "for", "on", "whose", "close"}
-    head = None
-    for word in words[1:]:
-        bare = word.strip(",.;:").lower()
-        if bare in stop:
-            break
-        head = bare
-    return head
 
 
 def group_nouns() -> frozenset[str]:

@@ -17,7 +17,7 @@ from functools import cache, cached_property, lru_cache
 from typing import Literal
 
 from editorial.data import word_list
-from editorial.lint.quotes.words import not_names, title_pattern, titles, word_set
+from editorial.lint.quotes.words import head_noun, not_names, title_pattern, titles, word_set
 from editorial.model.article import Person
 
 SourceKind = Literal["person", "organization", "document"]
@@ -47,24 +47,14 @@ def source_kind(name: str) -> SourceKind:
     report" is a document, "the ministry" and "Basin Water Authority" organizations,
     anyone else a person."""
     words = re.findall(r"[\w'’-]+", name)
-    lowered = [w.lower() for w in words]
-    head = None
-    for word in lowered:
-        if word in _HEAD_STOP:
-            break
-        head = word
-    if any(w in word_set("org_words") for w in words[1:] or words):  # "The Post", "Basin Authority"
+    head = head_noun(["the", *words])
+    if any(w in word_set("org_words") for w in words[1:] or words):  # "The Post"
         return "organization"
     if head is not None and head in word_set("document_nouns"):
         return "document"
     if head is not None and head in word_set("institution_nouns"):
         return "organization"
     return "person"
-
-
-_HEAD_STOP = frozenset(
-    ["who", "that", "which", "of", "from", "at", "in", "with", "for", "on", "whose", "by", "to"]
-)
 
 
 def fold(text: str) -> str:

@@ -90,6 +90,23 @@ def word_set(name: str) -> frozenset[str]:
     return frozenset(word_list(name))
 
 
+_HEAD_STOP = frozenset(
+    ("who", "that", "which", "of", "from", "at", "in", "with", "for", "on", "whose", "close")
+)
+
+
+def head_noun(words: list[str]) -> str | None:
+    """The head noun of a phrase whose first word is a determiner ("the", "a", "his"): the
+    last word before a preposition or a relative ("the union of dockworkers" -> "union")."""
+    head = None
+    for word in words[1:]:
+        bare = word.strip(",.;:").lower()
+        if bare in _HEAD_STOP:
+            break
+        head = bare
+    return head
+
+
 @cache
 def titles() -> tuple[str, ...]:
     return word_list("titles")
