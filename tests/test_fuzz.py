@@ -32,6 +32,15 @@ quotes = st.sampled_from(
 bodies = st.lists(st.one_of(st.text(max_size=40), quotes), max_size=20).map("".join)
 
 
+def _newsroom(root: Path) -> Path:
+    """A newsroom with one author and an empty drafts/ folder, at ``root``."""
+    (root / "editorial.toml").write_text(CONFIG, encoding="utf-8")
+    (root / "authors").mkdir()
+    (root / "authors" / "ana-ruiz.md").write_text(BIO.format(name="Ana Ruiz"), encoding="utf-8")
+    (root / "drafts").mkdir()
+    return root
+
+
 @given(front, bodies)
 @settings(max_examples=150, deadline=None)
 def test_parse_document_never_raises(head: str, body: str) -> None:
@@ -48,11 +57,7 @@ def test_parse_document_never_raises(head: str, body: str) -> None:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_lint_never_raises(data: bytes) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        (root / "editorial.toml").write_text(CONFIG, encoding="utf-8")
-        (root / "authors").mkdir()
-        (root / "authors" / "ana-ruiz.md").write_text(BIO.format(name="Ana Ruiz"), encoding="utf-8")
-        (root / "drafts").mkdir()
+        root = _newsroom(Path(tmp))
         path = root / "drafts" / "fuzz.md"
         path.write_bytes(data)
         article = load_article(path)
@@ -111,11 +116,7 @@ def test_no_yaml_value_makes_lint_fail_inside(pairs: list[tuple[str, str]]) -> N
     """Every value PyYAML or the models can choke on is a finding on that file, and the
     other article of the newsroom is still checked."""
     with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        (root / "editorial.toml").write_text(CONFIG, encoding="utf-8")
-        (root / "authors").mkdir()
-        (root / "authors" / "ana-ruiz.md").write_text(BIO.format(name="Ana Ruiz"), encoding="utf-8")
-        (root / "drafts").mkdir()
+        root = _newsroom(Path(tmp))
         front = "".join(f"{key}: {value}\n" for key, value in pairs)
         (root / "drafts" / "bad.md").write_text(f"---\n{front}---\nBody.\n", encoding="utf-8")
         (root / "drafts" / "good.md").write_text(
