@@ -163,3 +163,73 @@ def test_a_transcript_over_the_size_limit_is_reported_not_read(tmp_path: Path) -
         f"transcript sources/panel.vtt is {size:,} bytes, more than [lint] "
         "max_transcript_bytes (100); quotations are not checked against it"
     ]
+
+
+def _long_vtt(cues: int) -> str:
+    """A Zoom-style transcript of ``cues`` cues, two speakers taking turns every few cues."""
+    blocks = ["WEBVTT\n"]
+    for i in range(cues):
+        speaker = f"{'Ana Ruiz' if i // 3 % 2 == 0 else 'Lee Park'}: " if i % 3 == 0 else ""
+        blocks.append(
+            f"{i + 1}\n00:{i // 60 % 60:02d}:{i % 60:02d}.000 --> 00:{i // 60 % 60:02d}:"
+            f"{i % 60:02d}.900\n{speaker}Cue number {i} says the river fell by {i % 97} percent.\n"
+        )
+    return "\n".join(blocks)
+
+
+def test_a_transcript_read_piece_by_piece_is_the_whole_transcript(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from editorial.newsroom import transcripts
+
+    text = _long_vtt(400)
+    text = text.replace("00:00:20.000 --> 00:00:20.900", "00:00:20,000 -> 00:00:20,900")
+    text = text.replace("00:05:00.000 --> 00:05:00.900", "later")
+    whole = parse_vtt(text, "long.vtt")
+    path = tmp_path / "long.vtt"
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(transcripts, "_PIECE_BYTES", 700)  # dozens of pieces
+    assert len(list(transcripts._pieces(path, "long.vtt"))) > 20
+    read = read_transcript(path)
+    assert read.utterances == whole.utterances
+    assert read.problems == whole.problems and len(read.problems) == 1
+    assert [u.line for u in read.utterances[:3]] == [4, 8, 12]
+    assert read.utterances[-1].line == text.splitlines().index("00:06:39.000 --> 00:06:39.900") + 1
+
+    plain = "\n\n".join(f"Speaker {i % 3}: Paragraph {i} of the talk." for i in range(300))
+    (tmp_path / "long.txt").write_text(plain, encoding="utf-8")
+    assert read_transcript(tmp_path / "long.txt").utterances == parse_text(plain, "x").utterances
+
+
+def test_a_bad_byte_deep_in_a_long_transcript_names_its_own_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from editorial.newsroom import transcripts
+
+    monkeypatch.setattr(transcripts, "_PIECE_BYTES", 700)
+    text = _long_vtt(200)
+    lines = text.splitlines()
+    path = tmp_path / "bad.vtt"
+    path.write_bytes("\n".join(lines[:600]).encode() + b"\nAna: caf\xe9\n")
+    with pytest.raises(InputError) as caught:
+        read_transcript(path)
+    assert caught.value.line == 601 and "line 601, column 9" in caught.value.message
+
+
+def test_a_long_transcript_costs_a_few_bytes_of_memory_a_byte(tmp_path: Path) -> None:
+    """Read piece by piece into flat integer arrays: about 8 bytes a byte (32 before)."""
+    import tracemalloc
+
+    from editorial.lint.quotes.verify import TranscriptIndex
+
+    path = tmp_path / "long.vtt"
+    path.write_text(_long_vtt(12_000), encoding="utf-8")
+    size = path.stat().st_size
+    tracemalloc.start()
+    try:
+        index = TranscriptIndex([read_transcript(path)])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert index.find("cue number 11999 says the river fell")
+    assert peak < 12 * size, f"{peak / size:.1f} bytes of memory a byte of transcript"

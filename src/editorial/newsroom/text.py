@@ -49,11 +49,12 @@ class LineIndex:
         return self.text[start:end].rstrip("\r")
 
 
-def decode(data: bytes) -> str:
+def decode(data: bytes, first_line: int = 1) -> str:
     """Decode UTF-8 (a byte-order mark is dropped); raise ``ValueError`` naming line and column.
 
     The message says where the first undecodable byte is, so a Latin-1 or Windows-1252 file
-    gets one clear line instead of a traceback.
+    gets one clear line instead of a traceback. ``first_line`` is the line ``data`` starts at
+    in its file, for a file read piece by piece.
     """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -61,7 +62,7 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         good = data[: exc.start].decode("utf-8", errors="replace")
-        line = good.count("\n") + 1
+        line = good.count("\n") + first_line
         column = len(good) - (good.rfind("\n") + 1) + 1
         raise ValueError(
             f"not valid UTF-8: byte 0x{data[exc.start]:02x} at line {line}, column {column} "

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import webvtt
@@ -54,8 +55,10 @@ def _speaker_prefix(text: str) -> tuple[str, str] | None:
     return name, text[match.end() :]
 
 
+@lru_cache(maxsize=4096)
 def clean_speaker(label: str) -> str:
-    """A speaker label without pronouns in parentheses or an affiliation after a dash."""
+    """A speaker label without pronouns in parentheses or an affiliation after a dash (cached:
+    a transcript of thousands of cues then holds each speaker's name once)."""
     label = re.sub(r"\([^)]*\)", " ", label)
     label = re.split(r"\s+[-–—|]\s+", label)[0]
     return " ".join(label.split()).strip("*_ ")
@@ -63,43 +66,62 @@ def clean_speaker(label: str) -> str:
 
 def parse_vtt(text: str, name: str) -> Transcript:
     """Parse a WebVTT transcript; ``InputError`` when it is not WebVTT."""
-    try:
-        captions = webvtt.from_string(text)
-    except MalformedFileError as exc:
-        raise InputError(f"not a valid WebVTT file: {exc}", path=name) from exc
-    timing_lines: list[int] = []
+    return _parse_vtt_pieces([(1, text)], name)
+
+
+def _parse_vtt_pieces(pieces: Iterable[tuple[int, str]], name: str) -> Transcript:
+    """Parse WebVTT given as pieces of whole blocks, each with the line it starts at; only
+    one piece is held at a time, so a long transcript costs its utterances, not its text."""
+    utterances: list[Utterance] = []
     problems: list[tuple[int, str]] = []
+    speaker = ""
+    for first_line, piece in pieces:
+        if first_line > 1:  # the reader wants a header on every piece
+            piece, first_line = "WEBVTT\n\n" + piece, first_line - 2
+        try:
+            captions = webvtt.from_string(piece)
+        except MalformedFileError as exc:
+            raise InputError(f"not a valid WebVTT file: {exc}", path=name) from exc
+        timing_lines = _timing_lines(piece, first_line, problems)
+        caption: Any
+        for number, caption in enumerate(captions.captions):
+            words = " ".join(caption.text.split())
+            if caption.voice:
+                speaker = clean_speaker(caption.voice)
+            else:
+                found = _speaker_prefix(words)
+                if found is not None:
+                    speaker, words = clean_speaker(found[0]), found[1]
+            if not words or not speaker:
+                continue
+            line = timing_lines[number] if number < len(timing_lines) else first_line
+            utterances.append(
+                Utterance(speaker=speaker, text=words, line=line, start=caption.start_in_seconds)
+            )
+    return Transcript.model_construct(name=name, utterances=utterances, problems=problems)
+
+
+def _timing_lines(piece: str, first_line: int, problems: list[tuple[int, str]]) -> list[int]:
+    """The line of each well-formed cue timing in ``piece``; a line that was meant to be a
+    timing and is not is added to ``problems`` (the WebVTT reader skips its cue silently)."""
+    found: list[int] = []
     expected = "HH:MM:SS.mmm --> HH:MM:SS.mmm"
-    for number, text_line in enumerate(text.splitlines(), start=1):
+    for number, text_line in enumerate(piece.splitlines(), start=first_line):
         if _TIMING.match(text_line):
-            timing_lines.append(number)
+            found.append(number)
         elif "-->" in text_line or _LOOKS_TIMED.match(text_line):
-            # the WebVTT reader skips such a cue without a word: say so, with its line
             problems.append(
                 (number, f"line {number}: cue timing is not '{expected}'; the cue is skipped")
             )
-    utterances: list[Utterance] = []
-    speaker = ""
-    caption: Any
-    for number, caption in enumerate(captions.captions):
-        words = " ".join(caption.text.split())
-        if caption.voice:
-            speaker = clean_speaker(caption.voice)
-        else:
-            found = _speaker_prefix(words)
-            if found is not None:
-                speaker, words = clean_speaker(found[0]), found[1]
-        if not words or not speaker:
-            continue
-        line = timing_lines[number] if number < len(timing_lines) else 1
-        utterances.append(
-            Utterance(speaker=speaker, text=words, line=line, start=caption.start_in_seconds)
-        )
-    return Transcript(name=name, utterances=utterances, problems=problems)
+    return found
 
 
 def parse_text(text: str, name: str) -> Transcript:
     """Parse a plain-text or Markdown transcript of ``Name:`` paragraphs."""
+    return _parse_text_lines(text.splitlines(), name)
+
+
+def _parse_text_lines(lines: Iterable[str], name: str) -> Transcript:
     utterances: list[Utterance] = []
     speaker = ""
     paragraph: list[str] = []
@@ -117,7 +139,7 @@ def parse_text(text: str, name: str) -> Transcript:
             utterances.append(Utterance(speaker=speaker, text=joined, line=start_line))
         paragraph.clear()
 
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(lines, start=1):
         stripped = line.strip()
         header = _HEADER.match(stripped)
         if header is not None and header.group("name")[0].isupper():
@@ -132,7 +154,7 @@ def parse_text(text: str, name: str) -> Transcript:
                 start_line = number
             paragraph.append(stripped)
     flush()
-    return Transcript(name=name, utterances=utterances)
+    return Transcript.model_construct(name=name, utterances=utterances, problems=[])
 
 
 def read_transcript(path: Path, name: str | None = None) -> Transcript:
@@ -152,12 +174,38 @@ def _stat(path: Path, label: str) -> tuple[int, int]:
 
 @lru_cache(maxsize=64)
 def _read_cached(path: str, label: str, stat: tuple[int, int]) -> Transcript:
+    pieces = _pieces(Path(path), label)
+    if path.lower().endswith(".vtt"):
+        return _parse_vtt_pieces(pieces, label)
+    return _parse_text_lines((line for _, piece in pieces for line in piece.splitlines()), label)
+
+
+_PIECE_BYTES = 1 << 18
+
+
+def _pieces(path: Path, label: str) -> Iterator[tuple[int, str]]:
+    """The file as decoded pieces of about 256 KB that end at a blank line (a WebVTT
+    block or a paragraph is never cut), each with the line it starts at."""
     try:
-        text = decode(Path(path).read_bytes())
+        with path.open("rb") as handle:
+            first = number = 1
+            lines: list[bytes] = []
+            size = 0
+            for raw in handle:
+                lines.append(raw)
+                size += len(raw)
+                number += 1
+                if size >= _PIECE_BYTES and not raw.strip():
+                    yield first, _decode_piece(b"".join(lines), first, label)
+                    first, lines, size = number, [], 0
+            if lines or first == 1:
+                yield first, _decode_piece(b"".join(lines), first, label)
     except OSError as exc:
         raise InputError(f"cannot read transcript: {exc.strerror or exc}", path=label) from exc
+
+
+def _decode_piece(data: bytes, first_line: int, label: str) -> str:
+    try:
+        return decode(data, first_line)
     except ValueError as exc:
         raise InputError(exc.args[0], path=label, line=exc.args[1]) from exc
-    if path.lower().endswith(".vtt"):
-        return parse_vtt(text, label)
-    return parse_text(text, label)

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter, defaultdict
+from array import array
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -70,14 +71,22 @@ _NUMBERS = {
 
 def _word(token: str) -> str:
     """A token as compared: a number word and its numeral are one word ("thirty", "30")."""
-    token = token.replace("'", "").replace("’", "").replace(",", "")
+    if "'" in token or "’" in token or "," in token:
+        token = token.replace("'", "").replace("’", "").replace(",", "")
     return _NUMBERS.get(token, token)
+
+
+_PERCENT = re.compile(r"\s?%")
 
 
 def token_spans(text: str) -> Iterator[tuple[str, int, int]]:
     """The compared words of ``text`` with their offsets: folded, lowercase, apostrophes
     dropped, number words as numerals, "%" and "per cent" as "percent"."""
     folded = fold(text).lower()
+    if "%" not in folded and "per cent" not in folded:  # the common case, at full speed
+        for match in _TOKEN.finditer(folded):
+            yield _word(match.group()), match.start(), match.end()
+        return
     matches = list(_TOKEN.finditer(folded))
     i = 0
     while i < len(matches):
@@ -88,9 +97,9 @@ def token_spans(text: str) -> Iterator[tuple[str, int, int]]:
             i += 2
             continue
         yield _word(word), match.start(), match.end()
-        percent = re.match(r"\s?%", folded[match.end() : match.end() + 2])
+        percent = _PERCENT.match(folded, match.end(), match.end() + 2)
         if percent:
-            yield "percent", match.start(), match.end() + percent.end()
+            yield "percent", match.start(), percent.end()
         i += 1
 
 
@@ -177,37 +186,50 @@ class Verdict:
         return any(is_speaker(m) for m in self.matches)
 
 
-@dataclass(frozen=True)
-class _Token:
-    utterance: int
-    start: int
-    end: int
-
-
 class _Tokens:
-    """The token stream of a set of transcripts (shared by every article that cites them)."""
+    """The token stream of a set of transcripts (shared by every article that cites them).
+
+    Kept in flat integer arrays, about 20 bytes a word: a word id for each position (0 is
+    the boundary between turns), where in which utterance the word is, and for each word id
+    the positions it occurs at. A long transcript costs tens of megabytes, not gigabytes.
+    """
 
     def __init__(self, transcripts: Sequence[Transcript]) -> None:
         self.utterances: list[tuple[str, Utterance]] = []
-        self.tokens: list[str] = []
-        self.where: list[_Token | None] = []
-        self.positions: dict[str, list[int]] = defaultdict(list)
+        self.ids: dict[str, int] = {BOUNDARY: 0}
+        self.words: list[str] = [BOUNDARY]
+        self.tokens = array("i")
+        self.utterance = array("i")  # -1 at a boundary
+        self.start = array("i")
+        self.end = array("i")
+        self.positions: dict[int, array[int]] = {}
         previous: tuple[str, str] | None = None
         for transcript in transcripts:
             for utterance in transcript.utterances:
                 turn = (transcript.name, utterance.speaker)
                 if turn != previous:
-                    self.tokens.append(BOUNDARY)
-                    self.where.append(None)
+                    self._boundary()
                     previous = turn
                 number = len(self.utterances)
                 self.utterances.append((transcript.name, utterance))
                 for word, start, end in token_spans(utterance.text):
-                    self.positions[word].append(len(self.tokens))
-                    self.tokens.append(word)
-                    self.where.append(_Token(number, start, end))
-        self.tokens.append(BOUNDARY)
-        self.where.append(None)
+                    ident = self.ids.get(word)
+                    if ident is None:
+                        ident = self.ids[word] = len(self.words)
+                        self.words.append(word)
+                        self.positions[ident] = array("i")
+                    self.positions[ident].append(len(self.tokens))
+                    self.tokens.append(ident)
+                    self.utterance.append(number)
+                    self.start.append(start)
+                    self.end.append(end)
+        self._boundary()
+
+    def _boundary(self) -> None:
+        self.tokens.append(0)
+        self.utterance.append(-1)
+        self.start.append(0)
+        self.end.append(0)
 
 
 _SHARED: dict[tuple[int, ...], tuple[tuple[Transcript, ...], _Tokens]] = {}
@@ -234,9 +256,9 @@ class TranscriptIndex:
         resolve: Callable[[str], Speaker | None] = lambda _: None,
     ) -> None:
         shared = _tokens_for(transcripts)
+        self._shared = shared
         self.utterances = shared.utterances
         self.tokens = shared.tokens
-        self.where = shared.where
         self.positions = shared.positions
         self.speaker_ids: dict[str, str | None] = {}
         for _name, utterance in self.utterances:
@@ -251,19 +273,29 @@ class TranscriptIndex:
     def __len__(self) -> int:
         return len(self.tokens)
 
+    def _ids(self, words: Sequence[str]) -> array[int] | None:
+        """The word ids of ``words``; None when one of them is never said."""
+        ids = array("i")
+        for word in words:
+            ident = self._shared.ids.get(word)
+            if ident is None:
+                return None
+            ids.append(ident)
+        return ids
+
     # -- verbatim ------------------------------------------------------------------
 
     def find(self, quote: str) -> list[Passage]:
         """Every place where ``quote`` was said verbatim, one per speaker turn."""
-        pattern = quote_pattern(quote)
+        pattern = self._pattern(quote_pattern(quote))
         if not pattern:
             return []
         first = pattern[0]
-        assert isinstance(first, _Lit)
+        assert isinstance(first, array)
         found: list[Passage] = []
         seen: set[int] = set()
-        for start in self._occurrences(first.words):
-            end = self._match(pattern, 1, start + len(first.words))
+        for start in self._occurrences(first):
+            end = self._match(pattern, 1, start + len(first))
             if end is None:
                 continue
             turn = self._turn(start)
@@ -273,60 +305,72 @@ class TranscriptIndex:
             found.append(self._passage(start, end, 1.0))
         return found
 
-    def _occurrences(
-        self, words: tuple[str, ...], low: int = 0, high: int | None = None
-    ) -> list[int]:
-        rarest = min(range(len(words)), key=lambda i: len(self.positions.get(words[i], ())))
-        positions = self.positions.get(words[rarest], [])
+    def _pattern(self, pattern: list[_Lit | _Gap]) -> list[array[int] | _Gap] | None:
+        """``pattern`` with its words as ids; None when a word is never said."""
+        out: list[array[int] | _Gap] = []
+        for part in pattern:
+            if isinstance(part, _Gap):
+                out.append(part)
+                continue
+            ids = self._ids(part.words)
+            if ids is None:
+                return None
+            out.append(ids)
+        return out
+
+    def _occurrences(self, ids: array[int], low: int = 0, high: int | None = None) -> list[int]:
+        rarest = min(range(len(ids)), key=lambda i: len(self.positions[ids[i]]))
+        positions = self.positions[ids[rarest]]
         lo = bisect_left(positions, low + rarest)
         hi = len(positions) if high is None else bisect_left(positions, high + rarest + 1)
-        n = len(words)
+        n = len(ids)
         out = []
         for p in positions[lo:hi]:
             start = p - rarest
-            if start >= 0 and tuple(self.tokens[start : start + n]) == words:
+            if start >= 0 and self.tokens[start : start + n] == ids:
                 out.append(start)
         return out
 
-    def _match(self, pattern: list[_Lit | _Gap], i: int, pos: int) -> int | None:
+    def _match(self, pattern: list[array[int] | _Gap], i: int, pos: int) -> int | None:
         if i == len(pattern):
             return pos
         element = pattern[i]
-        if isinstance(element, _Lit):  # literals follow literals only after merging gaps
-            n = len(element.words)
-            if tuple(self.tokens[pos : pos + n]) == element.words:
+        if isinstance(element, array):  # literals follow literals only after merging gaps
+            n = len(element)
+            if self.tokens[pos : pos + n] == element:
                 return self._match(pattern, i + 1, pos + n)
             return None
         following = pattern[i + 1]
-        assert isinstance(following, _Lit)
-        for start in self._occurrences(following.words, pos + element.low, pos + element.high):
-            if BOUNDARY in self.tokens[pos:start]:
+        assert isinstance(following, array)
+        for start in self._occurrences(following, pos + element.low, pos + element.high):
+            if 0 in self.tokens[pos:start]:
                 break
-            end = self._match(pattern, i + 2, start + len(following.words))
+            end = self._match(pattern, i + 2, start + len(following))
             if end is not None:
                 return end
         return None
 
     def _turn(self, position: int) -> int:
-        while position > 0 and self.tokens[position] != BOUNDARY:
+        while position > 0 and self.tokens[position] != 0:
             position -= 1
         return position
 
     def _passage(self, start: int, end: int, score: float) -> Passage:
-        spots = [w for w in self.where[start:end] if w is not None]
+        shared = self._shared
+        spots = [i for i in range(start, end) if shared.utterance[i] >= 0]
         if not spots:
             raise ValueError("empty passage")
         pieces: list[str] = []
-        numbers = list(dict.fromkeys(s.utterance for s in spots))
+        numbers = list(dict.fromkeys(shared.utterance[i] for i in spots))
         for number in numbers:
-            in_utt = [s for s in spots if s.utterance == number]
+            in_utt = [i for i in spots if shared.utterance[i] == number]
             text = self.utterances[number][1].text
-            stop = in_utt[-1].end
+            stop = shared.end[in_utt[-1]]
             if number != numbers[-1]:  # keep the sentence's punctuation between cues
                 while stop < len(text) and text[stop] in ".,;:!?…":
                     stop += 1
-            pieces.append(text[in_utt[0].start : stop])
-        name, utterance = self.utterances[spots[0].utterance]
+            pieces.append(text[shared.start[in_utt[0]] : stop])
+        name, utterance = self.utterances[numbers[0]]
         return Passage(
             transcript=name,
             speaker=utterance.speaker,
@@ -347,7 +391,8 @@ class TranscriptIndex:
         votes: Counter[int] = Counter()
         common = max(50, len(self.tokens) // 50)
         for j, word in enumerate(words):
-            positions = self.positions.get(word, [])
+            ident = self._shared.ids.get(word)
+            positions = self.positions[ident] if ident else ()
             if len(positions) > common:
                 continue
             for p in positions:
@@ -355,10 +400,11 @@ class TranscriptIndex:
         target = " ".join(words)
         best: tuple[float, int, int] | None = None
         n = len(words)
+        vocabulary = self._shared.words
         for start, _count in votes.most_common(12):
             for length in range(max(1, n - 3), n + 4):
                 lo, hi = max(0, start), min(len(self.tokens), start + length)
-                window = [t for t in self.tokens[lo:hi] if t != BOUNDARY]
+                window = [vocabulary[t] for t in self.tokens[lo:hi] if t]
                 if not window:
                     continue
                 score = fuzz.ratio(target, " ".join(window)) / 100
@@ -367,7 +413,7 @@ class TranscriptIndex:
         if best is None:
             return None
         score, lo, hi = best
-        while lo < hi and self.tokens[lo] == BOUNDARY:
+        while lo < hi and self.tokens[lo] == 0:
             lo += 1
         try:
             return self._passage(lo, hi, score)
