@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import os
 import subprocess
 import sys
 import tempfile
@@ -64,30 +65,60 @@ def reporting_kb(n: int) -> str:
     return "\n\n".join(parts)
 
 
-INPUTS: list[tuple[str, Callable[[int], str], list[int]]] = [
+def transcript_mb(n: int) -> tuple[str, str]:
+    """A draft with one quotation, citing a Zoom transcript of ``n`` megabytes."""
+    body = "“The river fell by half in a decade,” Ruiz said.\n"
+    blocks = ["WEBVTT\n"]
+    size, i = 0, 0
+    while size < n * 1024 * 1024:
+        speaker = ("Ana Ruiz: ", "Lee Park: ", "")[i % 3]
+        block = (
+            f"{i + 1}\n{i // 3600:02d}:{i // 60 % 60:02d}:{i % 60:02d}.000 --> "
+            f"{i // 3600:02d}:{i // 60 % 60:02d}:{i % 60:02d}.900\n"
+            f"{speaker}Cue {i} of the panel, where the water talks went on past midnight.\n"
+        )
+        blocks.append(block)
+        size += len(block) + 1
+        i += 1
+    return body, "\n".join(blocks)
+
+
+INPUTS: list[tuple[str, Callable[[int], str | tuple[str, str]], list[int]]] = [
     ("quotations in one paragraph", quotations_in_one_paragraph, [500, 1000, 2000]),
     ("figures", figures, [1000, 2000, 4000]),
     ("'<!--' openers", comment_openers, [5000, 10000, 20000]),
     ("prose (KB)", prose_kb, [256, 512, 1024]),
     ("quotation marks", quotation_marks, [25000, 50000, 100000]),
     ("event write-ups (KB)", reporting_kb, [256, 512, 1024]),
+    ("transcript (MB)", transcript_mb, [10, 20, 40]),
 ]
 
 
-def lint_seconds(root: Path, body: str, limit: float) -> float | None:
-    (root / "drafts" / "growth.md").write_text(FRONT + body + "\n", encoding="utf-8")
+def lint_run(root: Path, made: str | tuple[str, str], limit: float) -> tuple[float, float] | None:
+    """Seconds and peak RSS (MB) of linting ``made``; None past ``limit`` seconds."""
+    front = FRONT
+    if isinstance(made, tuple):
+        body, transcript = made
+        (root / "sources" / "growth.vtt").write_text(transcript, encoding="utf-8")
+        front = FRONT.replace("authors:", "transcripts: [growth.vtt]\nauthors:")
+    else:
+        body = made
+    (root / "drafts" / "growth.md").write_text(front + body + "\n", encoding="utf-8")
     start = time.perf_counter()
-    try:
-        subprocess.run(
-            [str(EDITORIAL), "lint", "--no-cache", "drafts/growth.md"],
-            cwd=root,
-            capture_output=True,
-            timeout=limit,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        return None
-    return time.perf_counter() - start
+    proc = subprocess.Popen(
+        [str(EDITORIAL), "lint", "--no-cache", "drafts/growth.md"],
+        cwd=root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    while time.perf_counter() - start < limit:
+        pid, _status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            return time.perf_counter() - start, usage.ru_maxrss / 1024
+        time.sleep(0.02)
+    proc.kill()
+    proc.wait()
+    return None
 
 
 def main() -> int:
@@ -102,15 +133,16 @@ def main() -> int:
         (root / "editorial.toml").write_text(CONFIG, encoding="utf-8")
         (root / "authors" / "bench-author.md").write_text(BIO, encoding="utf-8")
         for name, make, sizes in INPUTS:
-            times = [lint_seconds(root, make(size), args.limit) for size in sizes]
+            runs = [lint_run(root, make(size), args.limit) for size in sizes]
+            times = [r[0] if r else None for r in runs]
             shown = [f"{t:.2f} s" if t is not None else f"> {args.limit:.0f} s" for t in times]
             ratios = [f"{b / a:.1f}" if a and b else "-" for a, b in itertools.pairwise(times)]
-            rows.append(
-                (name, " / ".join(f"{s:,}" for s in sizes), " / ".join(shown), " ".join(ratios))
-            )
+            memory = " / ".join(f"{r[1]:.0f}" if r else "-" for r in runs)
+            sized = " / ".join(f"{s:,}" for s in sizes)
+            rows.append((name, sized, " / ".join(shown), " ".join(ratios), memory))
             print(f"{name}: {' / '.join(shown)}", file=sys.stderr)
-    head = ("input", "sizes", "lint time", "growth per doubling")
-    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(4)]
+    head = ("input", "sizes", "lint time", "growth per doubling", "peak RSS (MB)")
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
     for row in [head, tuple("-" * w for w in widths), *rows]:
         print("| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |")
     return 0

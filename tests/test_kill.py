@@ -4,6 +4,7 @@ article and no temporary file left behind."""
 
 from __future__ import annotations
 
+import ctypes
 import os
 import random
 import signal
@@ -27,13 +28,24 @@ The panel met in Rosario on a dry morning.
 """
 
 
-def _run(room: Room, *args: str) -> subprocess.Popen[bytes]:
+def _without_root_powers() -> None:
+    """Run as root, a process writes into read-only folders all the same; dropping the
+    capabilities that override file modes (DAC_OVERRIDE, DAC_READ_SEARCH, FOWNER) from the
+    bounding set before exec makes the child obey them, as any other user would."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (1, 2, 3):
+        if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+def _run(room: Room, *args: str, stderr: int = subprocess.DEVNULL) -> subprocess.Popen[bytes]:
     env = {**os.environ, "EDITORIAL_ROOT": str(room.root)}
     return subprocess.Popen(
         [sys.executable, "-m", "editorial", *args],
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=stderr,
+        preexec_fn=_without_root_powers if os.geteuid() == 0 else None,
     )
 
 
@@ -94,3 +106,63 @@ def test_a_temporary_file_left_by_a_killed_writer_is_swept(room: Room) -> None:
     assert room.run("--as", "ana", "submit", "panel").exit_code == 0
     assert not stale.exists()
     assert _copies(room) == ["drafts/panel.md"]
+
+
+def test_killed_transitions_with_read_only_folders_stay_whole_and_retry(room: Room) -> None:
+    """Rounds of publish and correct, some killed, some run while drafts/ or published/ is
+    read-only: every refusal is one clear line, and the article is never stuck, lost or in
+    two places; once the folder is writable again, the same command finishes the job."""
+    probe = room.root / "probe"
+    probe.mkdir(mode=0o555)
+    check = _run(room, "--version")  # the child can start without root's powers
+    assert check.wait(timeout=60) == 0
+    writer = subprocess.run(
+        [sys.executable, "-c", f"open({str(probe / 'x')!r}, 'w')"],
+        preexec_fn=_without_root_powers if os.geteuid() == 0 else None,
+        capture_output=True,
+        check=False,
+    )
+    assert writer.returncode != 0, "a read-only folder must refuse the test's commands"
+    probe.rmdir()
+
+    room.write("drafts/panel.md", ARTICLE)
+    assert room.run("--as", "ana", "submit", "panel").exit_code == 0
+    assert room.run("--as", "tom", "approve", "panel").exit_code == 0
+    rng = random.Random(29)
+    refused = 0
+    for i in range(24):
+        state = _meta(room)["state"]
+        args = ["--as", "pat", "publish", "panel"]
+        if state == "published":
+            args = ["--as", "pat", "correct", "panel", "-m", f"Correction {i}."]
+        locked = rng.choice(["drafts", "published", "drafts", "published", None])
+        if locked:
+            (room.root / locked).chmod(0o555)
+        proc = _run(room, *args, stderr=subprocess.PIPE)
+        if rng.random() < 0.3:
+            time.sleep(rng.uniform(0.05, 0.5))
+            proc.send_signal(signal.SIGKILL)
+        _out, err = proc.communicate(timeout=60)
+        if locked:
+            (room.root / locked).chmod(0o755)
+        if proc.returncode > 0:
+            refused += 1
+            message = err.decode()
+            assert proc.returncode in (1, 2), message
+            assert "Traceback" not in message and "internal error" not in message, message
+            assert len(message.strip().splitlines()) == 1, message
+        copies = _copies(room)
+        assert len(copies) == 1, copies
+        assert _meta(room)["state"] in ("approved", "published")
+        # the same command, now that the folder is writable, finishes the job
+        if state != "published":
+            again = _run(room, *args[:4], stderr=subprocess.PIPE)
+            _out, err = again.communicate(timeout=60)
+            assert again.returncode == 0 or b"it is published, not" in err, err
+        assert _copies(room) == (["published/panel.md"] if state != "published" else copies)
+    assert refused >= 5  # read-only folders really refused commands
+    meta = _meta(room)
+    assert meta["state"] == "published"
+    assert len([h for h in meta["history"] if h["action"] == "publish"]) == 1
+    leftovers = [p.name for f in ("drafts", "published") for p in (room.root / f).iterdir()]
+    assert not [name for name in leftovers if name.endswith(".tmp")], leftovers

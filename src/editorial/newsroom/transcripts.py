@@ -10,9 +10,9 @@ before the first speaker (a title, a date) are not anyone's words.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Iterable, Iterator
 from typing import Any
 
 import webvtt

@@ -399,13 +399,13 @@ def _apply(req: Request, rule: Transition) -> Outcome:
     _unchanged_since_read(req)
     folder = newsroom.published_dir if after.folder == "published" else newsroom.drafts_dir
     target = folder / source.name
+    where = newsroom.relative(source)
     if source.parent.resolve() == folder.resolve():
-        atomic_write(source, text)
+        _write(source, text, where)
         return Outcome(meta.slug, action, before, after, source)
     # Move first, then write: a failed move changes nothing, and an article interrupted
     # between the two is in its new folder with its old state, where the same command
     # can be run again to finish the transition.
-    where = newsroom.relative(source)
     try:
         atomic_move(source, target)
     except OSError as exc:
@@ -414,12 +414,24 @@ def _apply(req: Request, rule: Transition) -> Outcome:
             path=where,
         ) from exc
     try:
-        atomic_write(target, text)
+        _write(target, text, where)
     except BaseException:
         with contextlib.suppress(OSError):
             target.replace(source)  # roll back: the article is where it was, as it was
         raise
     return Outcome(meta.slug, action, before, after, target)
+
+
+def _write(path: Path, text: str, where: str) -> None:
+    """Write the article atomically; a folder or file that refuses it is one clear line."""
+    try:
+        atomic_write(path, text)
+    except OSError as exc:
+        raise InputError(
+            f"cannot write {path.parent.name}/{path.name}: {exc.strerror or exc}; "
+            "nothing was changed",
+            path=where,
+        ) from exc
 
 
 def due(newsroom: Newsroom, now: dt.datetime | None = None) -> list[str]:

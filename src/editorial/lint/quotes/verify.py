@@ -13,8 +13,8 @@ microseconds; rapidfuzz scores candidate windows for the closest passage.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from array import array
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
