@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test check docs golden bench bench-micro bench-growth bench-polnear validate clean
+.PHONY: demo test check docs golden bench bench-micro bench-growth bench-polnear audit-regex validate clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -76,6 +76,10 @@ bench-polnear: $(STAMP)
 
 bench-growth: $(STAMP)
 	$(BIN)/python bench/growth.py
+
+# Every pattern editorial compiles, through regexploit's backtracking analysis.
+audit-regex: $(STAMP)
+	$(BIN)/python bench/regex_audit.py
 
 clean:
 	rm -rf $(VENV) site $(VALIDATE) .bench .editorial .pytest_cache .mypy_cache .ruff_cache .coverage

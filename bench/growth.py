@@ -45,6 +45,16 @@ def quotation_marks(n: int) -> str:
     return "“" * n
 
 
+def spaced_cues(n: int) -> str:
+    """Runs of ``n`` spaces inside an "according to" cue and a block quotation's dash line,
+    where an ambiguous pattern used to try every way of splitting them (minutes at 2,000)."""
+    gap = " " * n
+    return (
+        f"According to{gap}x{gap}y “The river fell by half,” she said.\n\n"
+        f"> “We will build the dams.”\n> —{gap}x{gap}\n> y\n"
+    )
+
+
 def reporting_kb(n: int) -> str:
     """Event write-ups (speaker sections, quotations, names, figures) run together."""
     import random
@@ -90,6 +100,7 @@ INPUTS: list[tuple[str, Callable[[int], str | tuple[str, str]], list[int]]] = [
     ("prose (KB)", prose_kb, [256, 512, 1024]),
     ("quotation marks", quotation_marks, [25000, 50000, 100000]),
     ("event write-ups (KB)", reporting_kb, [256, 512, 1024]),
+    ("spaces in cues", spaced_cues, [8000, 16000, 32000]),
     ("transcript (MB)", transcript_mb, [10, 20, 40]),
 ]
 

@@ -25,8 +25,9 @@ HANG = 120  # seconds: each of these takes about a second on two cores
         (growth.quotation_marks, 100000),
         (growth.prose_kb, 1024),
         (growth.reporting_kb, 1024),
+        (growth.spaced_cues, 32000),
     ],
-    ids=["quotations", "figures", "comments", "marks", "prose", "reporting"],
+    ids=["quotations", "figures", "comments", "marks", "prose", "reporting", "spaces"],
 )
 def test_hostile_input_is_linted_without_hanging(tmp_path: Path, make: object, size: int) -> None:
     for folder in ("drafts", "authors", "sources"):

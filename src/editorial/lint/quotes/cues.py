@@ -164,10 +164,14 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "inverted": re.compile(rf"(?<![\w’'-])(?:{inverting_verbs()})\s+$"),
         "according_right": re.compile(r"^according\s+to\s+", re.I),
         "according_left": re.compile(
-            r"(?:according\s+to|in\s+the\s+words\s+of)\s+(?P<who>[^,:\x07]{2,80}?)\s*,?\s*$", re.I
+            r"(?:according\s+to|in\s+the\s+words\s+of)\s+"
+            r"(?P<who>[^,:\x07\s][^,:\x07]{0,78}[^,:\x07\s])\s*,?\s*$",
+            re.I,
         ),
         "according_start": re.compile(
-            r"^\s*(?:according\s+to|in\s+the\s+words\s+of)\s+(?P<who>[^,:\x07]{2,80}?)\s*,", re.I
+            r"^\s*(?:according\s+to|in\s+the\s+words\s+of)\s+"
+            r"(?P<who>[^,:\x07\s][^,:\x07]{0,78}[^,:\x07\s])\s*,",
+            re.I,
         ),
         "own_words": re.compile(
             r"\bin\s+(?P<who>his|her|their)\s+(?:own\s+)?words\b[^\x07]{0,40}?$", re.I
@@ -197,7 +201,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
             r"(?:\s+[\w’'-]+){0,5}?(?:\s+as)?\s*$"
         ),
         "heading": re.compile(rf"^\s*(?P<who>{name})\s*(?:$|[,:(|]|\s+[-–—]\s+|\s+on\s|\s+of\s)"),
-        "dash_line": re.compile(r"^\s*(?:—|–|--|―)\s*(?P<who>[^\n]+?)\s*$"),
+        "dash_line": re.compile(r"^\s*(?:—|–|--|―)\s*(?P<who>\S(?:[^\n]*\S)?)\s*$"),
     }
 
 

@@ -21,7 +21,10 @@ OPENERS = "“„«‟"
 STRAY_CLOSERS = "”»"
 _SENTENCE_PUNCT = re.compile(r"[.!?,;:…]")
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
-_DASH_LINE = re.compile(r"(?:^|\n)[ \t]*(?:—|–|--|―|-)[ \t]*(?P<who>[^\n]+?)[ \t]*$")
+# the name starts and ends with a letter or mark, not a space: no two ways to split spaces
+_DASH_LINE = re.compile(
+    r"(?:^|\n)[ \t]*(?:—|–|--|―|-)[ \t]*(?P<who>[^ \t\n](?:[^\n]*[^ \t\n])?)[ \t]*$"
+)
 
 QuoteKind = Literal["inline", "block", "heading"]
 
