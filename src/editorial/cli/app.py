@@ -182,6 +182,15 @@ class EditorialGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             ctx.exit(130)
+        except OSError as exc:  # the system refused a file: its name and why, not a bug
+            if os.environ.get(DEBUG_ENV):
+                raise
+            from editorial.printable import printable
+
+            name = exc.filename
+            where = f"{printable(os.fsdecode(name))}: " if isinstance(name, str | bytes) else ""
+            click.echo(f"error: {where}{exc.strerror or exc}", err=True)
+            ctx.exit(2)
         except Exception as exc:  # a bug: still one line, unless debugging
             if os.environ.get(DEBUG_ENV):
                 raise

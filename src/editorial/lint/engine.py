@@ -92,6 +92,12 @@ def expand_paths(newsroom: Newsroom, paths: Iterable[Path | str] = ()) -> list[P
     not_articles.append(root / newsroom.config.site.out)
     found: list[Path] = []
     for path in given:
+        try:
+            path.stat()
+        except FileNotFoundError:
+            raise NotFoundError(f"no such file or folder: {printable(str(path))}") from None
+        except OSError as exc:
+            raise UsageError(f"{printable(str(path))}: {exc.strerror or exc}") from None
         if path.is_dir() and path.resolve() == root:
             found.extend(newsroom.article_paths())  # the newsroom: its articles, not its bios
         elif path.is_dir():

@@ -132,23 +132,9 @@ def parse_document(text: str, path: Path | str = "<text>") -> Document:
     doc.body_offset = _after_line_break(text, closing.end())
     source = text[yaml_start : closing.start()]
     try:
-        doc.node, data = _load_yaml(source)
-    except yaml.YAMLError as exc:
-        doc.problems.append(_yaml_problem(exc, doc.front_matter_line))
-        return doc
-    except (
-        ValueError,
-        OverflowError,
-        RecursionError,
-        MemoryError,
-        AttributeError,
-        TypeError,
-        KeyError,
-        IndexError,
-    ) as exc:
-        # a date that does not exist (2025-02-30), nesting deeper than Python's stack, a
-        # tag PyYAML's constructors trip over (``!!timestamp nonsense``)
-        doc.problems.append(_value_problem(exc, doc.front_matter_line))
+        doc.node, data = load_yaml(source, doc.front_matter_line)
+    except YamlFault as fault:
+        doc.problems.append(fault.problem)
         doc.node = None
         return doc
     duplicate = _duplicate_key(doc.node)
@@ -224,12 +210,51 @@ def render_document(meta: dict[str, Any], body: str) -> str:
     return f"---\n{dumped}---\n{body}"
 
 
-def _load_yaml(source: str) -> tuple[yaml.Node | None, Any]:
-    """The YAML node tree (with line marks) and its data, parsed once."""
+class YamlFault(Exception):
+    """YAML that cannot be read, as one problem at its line."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+# What PyYAML and its constructors raise besides YAMLError: a date that does not exist
+# (2025-02-30), nesting deeper than Python's stack, a tag they trip over (!!timestamp x).
+_VALUE_ERRORS = (
+    ValueError,
+    OverflowError,
+    RecursionError,
+    MemoryError,
+    AttributeError,
+    TypeError,
+    KeyError,
+    IndexError,
+)
+
+
+def load_yaml(
+    source: str, first_line: int = 1, what: str = "front matter"
+) -> tuple[yaml.Node | None, Any]:
+    """The YAML node tree (with line marks) and its data, parsed once; anything wrong with
+    it is a ``YamlFault`` naming ``what`` and the line (``first_line`` is the file line
+    ``source`` starts at)."""
     loader = _LOADER(source)
     try:
         node = loader.get_single_node()
+        deep = _too_deep(node)
+        if deep is not None:
+            raise YamlFault(
+                Problem(
+                    f"{what} is nested more than {MAX_DEPTH} levels deep",
+                    first_line + deep.line,
+                    deep.column + 1,
+                )
+            )
         data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as exc:
+        raise YamlFault(_yaml_problem(exc, first_line, what)) from exc
+    except _VALUE_ERRORS as exc:
+        raise YamlFault(_value_problem(exc, first_line, what)) from exc
     finally:
         loader.dispose()
     return node, data
@@ -257,23 +282,45 @@ def _duplicate_key(node: yaml.Node | None) -> tuple[str, yaml.Mark] | None:
     return None
 
 
-def _value_problem(exc: BaseException, first_line: int) -> Problem:
+MAX_DEPTH = 50  # lists and mappings inside each other; no article needs more than a few
+
+
+def _too_deep(node: yaml.Node | None) -> yaml.Mark | None:
+    """Where ``node`` nests deeper than ``MAX_DEPTH``: such a value would make the models,
+    and Python's own repr of it, run out of stack."""
+    stack = [(node, 0)] if node is not None else []
+    seen: set[int] = set()
+    while stack:
+        current, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return current.start_mark
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            stack.extend((child, depth + 1) for pair in current.value for child in pair)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in current.value)
+    return None
+
+
+def _value_problem(exc: BaseException, first_line: int, what: str) -> Problem:
     if isinstance(exc, RecursionError):
-        return Problem("front matter is nested too deeply to read", first_line)
+        return Problem(f"{what} is nested too deeply to read", first_line)
     if isinstance(exc, MemoryError):
-        return Problem("front matter is too large to read", first_line)
+        return Problem(f"{what} is too large to read", first_line)
     detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     if not isinstance(exc, ValueError | OverflowError):
         detail = "a tag or value YAML cannot build"
-    return Problem(f"front matter has a value that cannot be read: {detail}", first_line)
+    return Problem(f"{what} has a value that cannot be read: {detail}", first_line)
 
 
-def _yaml_problem(exc: yaml.YAMLError, first_line: int) -> Problem:
+def _yaml_problem(exc: yaml.YAMLError, first_line: int, what: str) -> Problem:
     """One problem for a YAML error, at the line where the broken construct starts."""
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
     mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
-    message = f"front matter is not valid YAML: {problem}"
+    message = f"{what} is not valid YAML: {problem}"
     if context:
         message += f" {context}"
     if mark is None:

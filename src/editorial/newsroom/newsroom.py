@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
 from editorial.errors import InputError, NotFoundError, UsageError
@@ -19,7 +18,7 @@ from editorial.model.fact import FactRegistry
 from editorial.model.slug import is_slug
 from editorial.newsroom.article import Article, load_article
 from editorial.newsroom.config import CONFIG_NAME, find_root, load_config
-from editorial.newsroom.document import read_document
+from editorial.newsroom.document import YamlFault, load_yaml, read_document
 from editorial.newsroom.storage import newsroom_lock
 from editorial.newsroom.text import decode
 
@@ -216,13 +215,15 @@ class Newsroom:
             return FactRegistry()
         where = self.relative(path)
         try:
-            data = yaml.safe_load(decode(path.read_bytes()))
+            text = decode(path.read_bytes())
         except ValueError as exc:
             raise InputError(exc.args[0], path=where, line=exc.args[1]) from exc
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = mark.line + 1 if mark is not None else None
-            raise InputError(f"not valid YAML: {exc}", path=where, line=line) from exc
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror or exc}", path=where) from exc
+        try:
+            _node, data = load_yaml(text, what="the register")
+        except YamlFault as fault:
+            raise InputError(fault.problem.message, path=where, line=fault.problem.line) from fault
         try:
             return FactRegistry.model_validate(data or {})
         except ValidationError as exc:
