@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import ctypes
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -99,3 +100,18 @@ def room(tmp_path: Path) -> Room:
     (root / "published").mkdir(exist_ok=True)
     (root / "sources").mkdir(exist_ok=True)
     return room
+
+
+def _drop_root_powers() -> None:
+    """Run as root, a process writes into read-only folders all the same; dropping the
+    capabilities that override file modes (DAC_OVERRIDE, DAC_READ_SEARCH, FOWNER) from the
+    bounding set before exec makes the child obey them, as any other user would."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (1, 2, 3):
+        if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+# ``preexec_fn`` for a subprocess that must obey file modes (read-only folders, unreadable
+# files) even when the tests run as root; nothing to do for any other user
+without_root_powers = _drop_root_powers if os.geteuid() == 0 else None

@@ -4,7 +4,6 @@ article and no temporary file left behind."""
 
 from __future__ import annotations
 
-import ctypes
 import os
 import random
 import signal
@@ -14,7 +13,7 @@ import time
 
 import yaml
 
-from tests.conftest import Room
+from tests.conftest import Room, without_root_powers
 
 ARTICLE = """---
 title: "Panel weighs the river treaty"
@@ -28,16 +27,6 @@ The panel met in Rosario on a dry morning.
 """
 
 
-def _without_root_powers() -> None:
-    """Run as root, a process writes into read-only folders all the same; dropping the
-    capabilities that override file modes (DAC_OVERRIDE, DAC_READ_SEARCH, FOWNER) from the
-    bounding set before exec makes the child obey them, as any other user would."""
-    libc = ctypes.CDLL(None, use_errno=True)
-    for capability in (1, 2, 3):
-        if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
-            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
-
-
 def _run(room: Room, *args: str, stderr: int = subprocess.DEVNULL) -> subprocess.Popen[bytes]:
     env = {**os.environ, "EDITORIAL_ROOT": str(room.root)}
     return subprocess.Popen(
@@ -45,7 +34,7 @@ def _run(room: Room, *args: str, stderr: int = subprocess.DEVNULL) -> subprocess
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=stderr,
-        preexec_fn=_without_root_powers if os.geteuid() == 0 else None,
+        preexec_fn=without_root_powers,
     )
 
 
@@ -118,7 +107,7 @@ def test_killed_transitions_with_read_only_folders_stay_whole_and_retry(room: Ro
     assert check.wait(timeout=60) == 0
     writer = subprocess.run(
         [sys.executable, "-c", f"open({str(probe / 'x')!r}, 'w')"],
-        preexec_fn=_without_root_powers if os.geteuid() == 0 else None,
+        preexec_fn=without_root_powers,
         capture_output=True,
         check=False,
     )

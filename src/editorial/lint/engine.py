@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
@@ -105,7 +105,7 @@ def expand_paths(newsroom: Newsroom, paths: Iterable[Path | str] = ()) -> list[P
             found.extend(
                 sorted(
                     p
-                    for p in folder.rglob("*.md")
+                    for p in _markdown_under(newsroom, folder)
                     if p.is_file()
                     and not any(absolute(p).is_relative_to(skip) for skip in not_articles)
                     and not any(part.startswith(".") for part in p.relative_to(folder).parts)
@@ -123,6 +123,20 @@ def expand_paths(newsroom: Newsroom, paths: Iterable[Path | str] = ()) -> list[P
             raise NotFoundError(f"no such file or folder: {path}")
     unique = dict.fromkeys(absolute(p) for p in found)
     return list(unique)
+
+
+def _markdown_under(newsroom: Newsroom, folder: Path) -> Iterator[Path]:
+    """Every ``*.md`` file under ``folder``; a folder that cannot be read is one of the
+    newsroom's skipped paths (a warning line), not a silent gap."""
+
+    def unreadable(exc: OSError) -> None:
+        if exc.filename is not None:
+            newsroom.skipped[Path(exc.filename)] = (
+                f"cannot read the folder: {exc.strerror or exc} (not read)"
+            )
+
+    for parent, _folders, names in os.walk(folder, onerror=unreadable):
+        yield from (Path(parent) / name for name in names if name.endswith(".md"))
 
 
 def _finding(rule: type[Rule], v: Violation, where: str, selection: Selection) -> Finding:
