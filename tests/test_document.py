@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from editorial.newsroom.article import load_article
-from editorial.newsroom.document import parse_document, read_document, render_document
+from editorial.newsroom.document import parse_document, read_document
+from editorial.newsroom.edit import render_document
 from editorial.newsroom.text import LineIndex, Position, decode
 
 TEXT = """\

@@ -10,7 +10,7 @@ from editorial.errors import RefusedError, UsageError
 from editorial.model.config import Config
 from editorial.model.slug import is_slug, slugify
 from editorial.newsroom.config import CONFIG_NAME
-from editorial.newsroom.document import render_document
+from editorial.newsroom.edit import render_document
 from editorial.newsroom.newsroom import DRAFTS, FACTS, Newsroom
 from editorial.newsroom.storage import atomic_write, newsroom_lock
 

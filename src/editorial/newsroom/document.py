@@ -44,6 +44,7 @@ class Document:
     meta: dict[str, Any] = field(default_factory=dict)
     node: yaml.Node | None = None
     front_matter_line: int = 1
+    front_matter_end: int = 0  # offset of the closing '---' line
     body_offset: int = 0
     has_front_matter: bool = False
     problems: list[Problem] = field(default_factory=list)
@@ -130,6 +131,7 @@ def parse_document(text: str, path: Path | str = "<text>") -> Document:
     doc.has_front_matter = True
     doc.front_matter_line = doc.index.position(yaml_start).line
     doc.body_offset = _after_line_break(text, closing.end())
+    doc.front_matter_end = closing.start()
     source = text[yaml_start : closing.start()]
     try:
         doc.node, data = load_yaml(source, doc.front_matter_line)
@@ -200,14 +202,6 @@ def read_document(
     doc = parse_document(text, path)
     doc.data = data
     return doc
-
-
-def render_document(meta: dict[str, Any], body: str) -> str:
-    """Front matter and body as file text; the body is kept byte for byte, keys in order."""
-    dumped = yaml.safe_dump(
-        meta, sort_keys=False, allow_unicode=True, default_flow_style=None, width=100_000
-    )
-    return f"---\n{dumped}---\n{body}"
 
 
 class YamlFault(Exception):

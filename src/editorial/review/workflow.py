@@ -27,7 +27,7 @@ from editorial.errors import InputError, RefusedError, UsageError
 from editorial.lint.engine import content_key, run_lint
 from editorial.model.state import Role, State
 from editorial.newsroom.article import Article, load_article
-from editorial.newsroom.document import render_document
+from editorial.newsroom.edit import edit_front_matter
 from editorial.newsroom.newsroom import Newsroom
 from editorial.newsroom.storage import atomic_move, atomic_write
 from editorial.review.gitsync import GitError, commit_transition
@@ -395,7 +395,7 @@ def _apply(req: Request, rule: Transition) -> Outcome:
         history[-1]["content"] = content_digest(article)
     raw["history"] = history
     source = article.path
-    text = render_document(raw, article.body)
+    text = edit_front_matter(article.document, raw)
     _unchanged_since_read(req)
     folder = newsroom.published_dir if after.folder == "published" else newsroom.drafts_dir
     target = folder / source.name
