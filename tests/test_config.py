@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -70,3 +71,59 @@ def test_config_not_utf8(tmp_path: Path) -> None:
     path.write_bytes('[newsroom]\nname = "Caf\xe9"\n'.encode("latin-1"))
     with pytest.raises(ConfigError, match="UTF-8"):
         load_config(path)
+
+
+@pytest.mark.parametrize(
+    ("added", "message", "line"),
+    [
+        ("[lint]\nignroe = []\n", "unknown key 'ignroe' in [lint]; did you mean 'ignore'?", 2),
+        ("[lnit]\nignore = []\n", "unknown section [lnit]; did you mean [lint]?", 1),
+        (
+            '[staff.zed]\nname = "Zed"\nrole = ["editor"]\n',
+            "unknown key 'role' in [staff.zed]; did you mean 'roles'?",
+            3,
+        ),
+        (
+            '[partners.x]\nname = "X"\nformat = "rss"\ndelivry = "webhook"\n',
+            "unknown key 'delivry' in [partners.x]; did you mean 'delivery'?",
+            4,
+        ),
+        ("[site]\nzzz = 1\n", "unknown key 'zzz' in [site] (known: out, templates,", 2),
+    ],
+)
+def test_an_unknown_key_names_its_line_and_the_key_it_looks_like(
+    tmp_path: Path, added: str, message: str, line: int
+) -> None:
+    path = tmp_path / "editorial.toml"
+    path.write_text('[newsroom]\nname = "X"\n' + added, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert message in caught.value.message
+    assert caught.value.line == line + 2
+
+
+def test_per_file_ignores_silence_codes_in_matching_files(room: Room) -> None:
+    body = "---\ntitle: T\nslug: {slug}\nauthors: [ana-ruiz]\n---\nSee the report [@nowhere].\n"
+    room.write("drafts/old-panel.md", body.format(slug="old-panel"))
+    room.write("drafts/panel.md", body.format(slug="panel"))
+    config = room.root / "editorial.toml"
+    before = room.run("lint", "--format", "json")
+    assert {f["path"] for f in json.loads(before.output) if f["code"] == "C001"} == {
+        "drafts/old-panel.md",
+        "drafts/panel.md",
+    }
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text + '\n[lint]\nper-file-ignores = { "drafts/old-*" = ["C0"], "published/" = ["F"] }\n',
+        encoding="utf-8",
+    )
+    after = room.run("lint", "--format", "json")
+    assert {f["path"] for f in json.loads(after.output) if f["code"] == "C001"} == {
+        "drafts/panel.md"
+    }
+    config.write_text(
+        text + '\n[lint]\nper-file-ignores = { "drafts/*" = ["Z9"] }\n', encoding="utf-8"
+    )
+    bad = room.run("lint")
+    assert bad.exit_code == 2
+    assert "[lint] per-file-ignores 'drafts/*': 'Z9' matches no rule code" in bad.output

@@ -78,7 +78,11 @@ def selection_for(
     chosen = check_codes(select, "--select") or check_codes(settings.select, "[lint] select")
     ignored = [*check_codes(settings.ignore, "[lint] ignore"), *check_codes(ignore, "--ignore")]
     severity = {code.upper(): level for code, level in settings.severity.items()}
-    return Selection(chosen, ignored, severity)
+    per_file = {
+        glob: check_codes(codes, f"[lint] per-file-ignores '{glob}'")
+        for glob, codes in settings.per_file_ignores.items()
+    }
+    return Selection(chosen, ignored, severity, per_file)
 
 
 def expand_paths(newsroom: Newsroom, paths: Iterable[Path | str] = ()) -> list[Path]:
@@ -356,6 +360,7 @@ def _run_lint(
         findings = [Finding(**f) for f in done[path].get("findings") or []]
         if ledger is not None:
             findings += _compare(path, where, ledger, compare, selection)
+        findings = [f for f in findings if not selection.ignored_in(where, f.code)]
         report.findings.extend(sorted(set(findings), key=Finding.sort_key))
     return report
 

@@ -8,6 +8,7 @@ code or name, documentation and examples present.
 
 from __future__ import annotations
 
+import fnmatch
 import importlib
 import pkgutil
 import re
@@ -129,10 +130,23 @@ class Selection:
         select: Sequence[str] = (),
         ignore: Sequence[str] = (),
         severity: dict[str, Severity] | None = None,
+        per_file: dict[str, list[str]] | None = None,
     ) -> None:
         self.select = list(select) or [""]
         self.ignore = list(ignore)
         self.severity = dict(severity or {})
+        # glob of newsroom-relative paths -> codes or prefixes ignored there; "*" crosses "/"
+        self.per_file = {
+            (glob + "*" if glob.endswith("/") else glob): [c.upper() for c in codes]
+            for glob, codes in (per_file or {}).items()
+        }
+
+    def ignored_in(self, path: str, code: str) -> bool:
+        """Whether ``per-file-ignores`` silences ``code`` in the file at ``path``."""
+        return any(
+            fnmatch.fnmatchcase(path, glob) and any(code.startswith(c) for c in codes)
+            for glob, codes in self.per_file.items()
+        )
 
     def is_selected(self, code: str) -> bool:
         best_select = max((len(p) for p in self.select if code.startswith(p)), default=-1)

@@ -13,7 +13,8 @@ Severity = Literal["error", "warning", "info"]
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    # an unknown key is an error, so that a typo ("ignroe", "[lnit]") is not silently a no-op
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
 class NewsroomInfo(_Section):
@@ -49,6 +50,12 @@ class LintSettings(_Section):
     select: list[str] = Field(default_factory=list)
     ignore: list[str] = Field(default_factory=list)
     severity: dict[str, Severity] = Field(default_factory=dict)
+    per_file_ignores: dict[str, list[str]] = Field(
+        default_factory=dict,
+        alias="per-file-ignores",
+        description="glob of paths (from the newsroom folder) -> codes or prefixes ignored "
+        "in those files",
+    )
     max_article_bytes: int = Field(
         default=5_000_000,
         ge=1,

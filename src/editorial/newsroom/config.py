@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import tomllib
 from collections.abc import Sequence
 from pathlib import Path
+from typing import get_args, get_origin
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from editorial.errors import ConfigError
 from editorial.model.config import Config
@@ -55,13 +57,35 @@ def load_config(path: Path) -> Config:
     try:
         return Config.model_validate(data)
     except ValidationError as exc:
-        error = exc.errors()[0]
+        # a misspelt key first: it often explains the "required" error that comes with it
+        error = min(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
         loc = [str(part) for part in error["loc"]]
-        raise ConfigError(
-            f"invalid value for '{'.'.join(loc)}': {error['msg']}",
-            path=path,
-            line=toml_line(text, loc),
-        ) from exc
+        message = f"invalid value for '{'.'.join(loc)}': {error['msg']}"
+        if error["type"] == "extra_forbidden":
+            message = _unknown(loc)
+        raise ConfigError(message, path=path, line=toml_line(text, loc)) from exc
+
+
+def _unknown(loc: Sequence[str]) -> str:
+    """An unknown key or section, with the known name it most looks like."""
+    model: type[BaseModel] = Config
+    table: list[str] = []
+    for part in loc[:-1]:
+        field = model.model_fields.get(part) or next(
+            (f for f in model.model_fields.values() if f.alias == part), None
+        )
+        table.append(part)
+        annotation = field.annotation if field is not None else None
+        inner = get_args(annotation)[-1] if get_origin(annotation) is dict else annotation
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            model = inner
+    known = [f.alias or name for name, f in model.model_fields.items()]
+    guess = difflib.get_close_matches(loc[-1], known, n=1, cutoff=0.6)
+    if not table:
+        hint = f"; did you mean [{guess[0]}]?" if guess else f" (known: {', '.join(known)})"
+        return f"unknown section [{loc[-1]}]{hint}"
+    hint = f"; did you mean '{guess[0]}'?" if guess else f" (known: {', '.join(known)})"
+    return f"unknown key '{loc[-1]}' in [{'.'.join(table)}]{hint}"
 
 
 def toml_line(text: str, loc: Sequence[str]) -> int | None:
