@@ -46,6 +46,13 @@ def _copies(room: Room) -> list[str]:
     ]
 
 
+def _edit(room: Room, i: int) -> None:
+    """Change the published text, as a correction needs (an unchanged one is refused)."""
+    path = room.root / "published" / "panel.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.rstrip("\n") + f" Updated {i}.\n", encoding="utf-8")
+
+
 def _meta(room: Room) -> dict:  # type: ignore[type-arg]
     (where,) = _copies(room)
     text = (room.root / where).read_text(encoding="utf-8")
@@ -63,6 +70,7 @@ def test_killed_transitions_leave_one_whole_article(room: Room) -> None:
         args = ["--as", "pat", "publish", "panel"]
         if state == "published":
             args = ["--as", "pat", "correct", "panel", "-m", f"Correction {i}."]
+            _edit(room, i)
         proc = _run(room, *args)
         time.sleep(rng.uniform(0.05, 0.6))
         if proc.poll() is None:
@@ -78,6 +86,7 @@ def test_killed_transitions_leave_one_whole_article(room: Room) -> None:
         if again is not None:
             assert again.wait(timeout=60) in (0, 1)
     assert killed >= 3  # the loop really interrupted commands
+    _edit(room, 99)
     assert room.run("--as", "pat", "correct", "panel", "-m", "Last.").exit_code == 0
     assert _copies(room) == ["published/panel.md"]
     meta = _meta(room)
@@ -124,6 +133,7 @@ def test_killed_transitions_with_read_only_folders_stay_whole_and_retry(room: Ro
         args = ["--as", "pat", "publish", "panel"]
         if state == "published":
             args = ["--as", "pat", "correct", "panel", "-m", f"Correction {i}."]
+            _edit(room, i)
         locked = rng.choice(["drafts", "published", "drafts", "published", None])
         if locked:
             (room.root / locked).chmod(0o555)

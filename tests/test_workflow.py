@@ -348,9 +348,23 @@ def test_full_life(room: Room) -> None:
         ["--as", "pat", "correct", slug, "-m", "Corrected the date."],
         ["--as", "pat", "retract", slug, "-m", "Retracted at the source's request."],
     ]
+    published = room.root / "published" / f"{slug}.md"
     for step in steps:
+        if step[2] == "correct":
+            # a correction must change what readers have, and keeps what they saw before
+            unchanged = room.run(*step)
+            assert unchanged.exit_code == 1
+            assert "(correction rule)" in unchanged.output and "unchanged" in unchanged.output
+            seen = published.read_text(encoding="utf-8")
+            published.write_text(seen.replace("in Rosario.", "in Rosario on Tuesday."), "utf-8")
         result = room.run(*step)
         assert result.exit_code == 0, (step, result.output)
+        if step[2] == "correct":
+            kept = room.root / "published" / ".versions" / slug
+            assert (kept / "v1.md").read_text(encoding="utf-8") == seen
+            assert "on Tuesday" in (kept / "v2.md").read_text(encoding="utf-8")
+            (entry,) = meta(published)["corrections"]
+            assert entry["previous"] == f"published/.versions/{slug}/v1.md"
     history = room.run("history", slug)
     lines = history.output.splitlines()
     assert [line.split()[3] for line in lines] == [
@@ -678,3 +692,21 @@ def test_the_lint_gate_runs_without_holding_the_newsroom_lock(
     result = room.run("--as", "ana", "submit", "panel")
     assert result.exit_code == 0, result.output
     assert seen == ["free"]
+
+
+def test_a_correction_passes_the_lint_gate_and_the_board_counts_published_errors(
+    room: Room,
+) -> None:
+    article(room, "approved")
+    assert room.run("--as", "pat", "publish", "panel").exit_code == 0
+    path = room.root / "published" / "panel.md"
+    seen = path.read_text(encoding="utf-8")
+    path.write_text(seen.replace("in Rosario.", "in Rosario [@nowhere]."), encoding="utf-8")
+    refused = room.run("--as", "pat", "correct", "panel", "-m", "Added the source.")
+    assert refused.exit_code == 1
+    assert "refused (lint gate) published/panel.md has 1 lint error (C001" in refused.output
+    assert meta(path).get("version") == 1 and "corrections" not in meta(path)
+    import json
+
+    rows = json.loads(room.run("status", "--format", "json").output)
+    assert [(r["slug"], r["state"], r["errors"]) for r in rows] == [("panel", "published", 1)]

@@ -203,6 +203,11 @@ class Newsroom:
 
     # -- sources -----------------------------------------------------------------------
 
+    def version_path(self, slug: str, version: int) -> Path:
+        """Where version ``version`` of published ``slug`` is kept as readers were given it
+        (``published/.versions/<slug>/v<N>.md``; a hidden folder, never an article)."""
+        return self.published_dir / ".versions" / slug / f"v{version}.md"
+
     def source_path(self, name: str) -> Path:
         """A file under sources/ (``name`` has been checked to stay inside it)."""
         return self.sources_dir / name

@@ -49,13 +49,14 @@ def board(
     lint_errors: bool = False,
 ) -> list[BoardRow]:
     """Every article of drafts/ and published/, filtered by state and author; with
-    ``lint_errors``, each draft's count of lint errors (from the lint cache when fresh)."""
+    ``lint_errors``, each article's count of lint errors, published ones too (from the lint
+    cache when fresh)."""
     now = now or dt.datetime.now(dt.UTC)
     errors: dict[str, int] = {}
     if lint_errors:
         from editorial.lint.engine import run_lint
 
-        for finding in run_lint(newsroom).findings:
+        for finding in run_lint(newsroom, [newsroom.root]).findings:
             if finding.severity == "error":
                 errors[finding.path] = errors.get(finding.path, 0) + 1
     rows = []
@@ -78,11 +79,7 @@ def board(
                 section=meta.section if meta else None,
                 updated=updated,
                 age_days=round((now - updated).total_seconds() / 86400, 1),
-                errors=(
-                    errors.get(newsroom.relative(article.path), 0)
-                    if lint_errors and article.path.parent == newsroom.drafts_dir
-                    else None
-                ),
+                errors=errors.get(newsroom.relative(article.path), 0) if lint_errors else None,
                 problem=problem,
             )
         )

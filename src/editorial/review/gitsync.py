@@ -46,6 +46,10 @@ def commit_transition(newsroom: Newsroom, outcome: Outcome, actor: Actor, note: 
                     [*run, "rm", "--cached", "-q", "--", relative], check=True, capture_output=True
                 )
                 paths.append(relative)
+        versions = f"published/.versions/{outcome.path.stem}"
+        if (newsroom.root / versions).is_dir():
+            subprocess.run([*run, "add", "--", versions], check=True, capture_output=True)
+            paths.append(versions)
         subprocess.run(
             [
                 *run,

@@ -173,6 +173,23 @@ def approved_as_is(req: Request) -> str | None:
     return None
 
 
+def changed_since_published(req: Request) -> str | None:
+    """Correct: the article differs from the version readers have (the content recorded
+    when it was published or last corrected)."""
+    assert req.article.meta is not None
+    last = next(
+        (h for h in reversed(req.article.meta.history) if h.action in ("publish", "correct")),
+        None,
+    )
+    if last is None or last.content is None or last.content != content_digest(req.article):
+        return None
+    where = req.newsroom.relative(req.article.path)
+    return (
+        f"(correction rule) {where} is unchanged since it was {last.action}ed; edit the "
+        "article first, then run correct with a note saying what was fixed"
+    )
+
+
 def is_due(req: Request) -> str | None:
     assert req.article.meta is not None
     when = req.article.meta.publish_at
@@ -237,7 +254,12 @@ TRANSITIONS: dict[str, Transition] = {
             State.PUBLISHED,
             (is_publisher, is_due, approved_as_is, lint_clean),
         ),
-        Transition("correct", frozenset({State.PUBLISHED}), None, (is_publisher, has_note)),
+        Transition(
+            "correct",
+            frozenset({State.PUBLISHED}),
+            None,
+            (is_publisher, has_note, changed_since_published, lint_clean),
+        ),
         Transition(
             "retract", frozenset({State.PUBLISHED}), State.RETRACTED, (is_publisher, has_note)
         ),
@@ -373,6 +395,9 @@ def _apply(req: Request, rule: Transition) -> Outcome:
     if rule.action == "correct":
         corrections = list(raw.get("corrections") or [])
         corrections.append({"at": req.now, "by": req.actor.user, "text": (req.note or "").strip()})
+        kept = newsroom.version_path(meta.slug, int(raw.get("version") or 1))
+        if kept.is_file():  # what readers saw before this correction
+            corrections[-1]["previous"] = newsroom.relative(kept)
         raw["corrections"] = corrections
         raw["version"] = int(raw.get("version") or 1) + 1
         raw["updated_at"] = req.now
@@ -391,7 +416,9 @@ def _apply(req: Request, rule: Transition) -> Outcome:
             "note": (req.note.strip() if req.note else None),
         }
     )
-    if action == "approve":  # what was approved, so that publish can check it still is
+    if action in ("approve", "publish", "correct"):
+        # what was approved, so that publish can check it still is; what readers were
+        # given, so that a correction must change something
         history[-1]["content"] = content_digest(article)
     raw["history"] = history
     source = article.path
@@ -402,6 +429,7 @@ def _apply(req: Request, rule: Transition) -> Outcome:
     where = newsroom.relative(source)
     if source.parent.resolve() == folder.resolve():
         _write(source, text, where)
+        _keep_version(newsroom, meta.slug, raw, after, text)
         return Outcome(meta.slug, action, before, after, source)
     # Move first, then write: a failed move changes nothing, and an article interrupted
     # between the two is in its new folder with its old state, where the same command
@@ -419,7 +447,21 @@ def _apply(req: Request, rule: Transition) -> Outcome:
         with contextlib.suppress(OSError):
             target.replace(source)  # roll back: the article is where it was, as it was
         raise
+    _keep_version(newsroom, meta.slug, raw, after, text)
     return Outcome(meta.slug, action, before, after, target)
+
+
+def _keep_version(
+    newsroom: Newsroom, slug: str, raw: dict[str, Any], after: State, text: str
+) -> None:
+    """A published version as readers are given it, kept for good once the article is
+    written (a correction then names the version it replaced)."""
+    if after != State.PUBLISHED:
+        return
+    path = newsroom.version_path(slug, int(raw.get("version") or 1))
+    if not path.exists():
+        with contextlib.suppress(OSError):  # the article is out; a missing copy is no failure
+            atomic_write(path, text)
 
 
 def _write(path: Path, text: str, where: str) -> None:
