@@ -72,7 +72,7 @@ def edit_front_matter(doc: Document, meta: dict[str, Any]) -> str:
     first = doc.front_matter_line - 1  # index of the first YAML line
     closing = len(lines)
     old = doc.meta
-    # edits as (start line, end line, new lines), applied from the bottom up
+    # edits as (start line, end line, new lines)
     edits: list[tuple[int, int, list[str]]] = []
     for key_node, value_node in node.value:
         key = str(key_node.value)
@@ -85,7 +85,7 @@ def edit_front_matter(doc: Document, meta: dict[str, Any]) -> str:
         elif _appends(old.get(key), meta[key], value_node):
             added = meta[key][len(old[key]) :]
             edits.append((end, end, _items(added, value_node, lines, first)))
-        elif _inline_scalar(meta[key], value_node, lines, first, key_node):
+        elif _inline_scalar(meta[key], value_node, key_node):
             row = first + value_node.start_mark.line
             line = lines[row]
             text = _scalar(meta[key])
@@ -165,9 +165,7 @@ def _flow(value: Any) -> str:
 _FLOW_MARKS = frozenset(",[]{}")
 
 
-def _inline_scalar(
-    value: Any, node: yaml.Node, lines: list[str], first: int, key: yaml.Node
-) -> bool:
+def _inline_scalar(value: Any, node: yaml.Node, key: yaml.Node) -> bool:
     """Whether ``value`` can replace ``node`` on its own line: both a one-line scalar."""
     if isinstance(value, dict | list) or not isinstance(node, yaml.ScalarNode):
         return False
