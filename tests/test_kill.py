@@ -53,6 +53,23 @@ def _edit(room: Room, i: int) -> None:
     path.write_text(text.rstrip("\n") + f" Updated {i}.\n", encoding="utf-8")
 
 
+def _approved(room: Room) -> None:
+    """The article in drafts/, submitted and approved for real."""
+    room.write("drafts/panel.md", ARTICLE)
+    assert room.run("--as", "ana", "submit", "panel").exit_code == 0
+    assert room.run("--as", "tom", "approve", "panel").exit_code == 0
+
+
+def _next_round(room: Room, i: int) -> tuple[str, list[str]]:
+    """The article's state and the command of round ``i``: publish it, or once published,
+    edit it and correct it."""
+    state = _meta(room)["state"]
+    if state != "published":
+        return state, ["--as", "pat", "publish", "panel"]
+    _edit(room, i)
+    return state, ["--as", "pat", "correct", "panel", "-m", f"Correction {i}."]
+
+
 def _meta(room: Room) -> dict:  # type: ignore[type-arg]
     (where,) = _copies(room)
     text = (room.root / where).read_text(encoding="utf-8")
@@ -60,17 +77,11 @@ def _meta(room: Room) -> dict:  # type: ignore[type-arg]
 
 
 def test_killed_transitions_leave_one_whole_article(room: Room) -> None:
-    room.write("drafts/panel.md", ARTICLE)
-    assert room.run("--as", "ana", "submit", "panel").exit_code == 0
-    assert room.run("--as", "tom", "approve", "panel").exit_code == 0
+    _approved(room)
     rng = random.Random(13)
     killed = 0
     for i in range(25):
-        state = _meta(room)["state"]
-        args = ["--as", "pat", "publish", "panel"]
-        if state == "published":
-            args = ["--as", "pat", "correct", "panel", "-m", f"Correction {i}."]
-            _edit(room, i)
+        state, args = _next_round(room, i)
         proc = _run(room, *args)
         time.sleep(rng.uniform(0.05, 0.6))
         if proc.poll() is None:
@@ -123,17 +134,11 @@ def test_killed_transitions_with_read_only_folders_stay_whole_and_retry(room: Ro
     assert writer.returncode != 0, "a read-only folder must refuse the test's commands"
     probe.rmdir()
 
-    room.write("drafts/panel.md", ARTICLE)
-    assert room.run("--as", "ana", "submit", "panel").exit_code == 0
-    assert room.run("--as", "tom", "approve", "panel").exit_code == 0
+    _approved(room)
     rng = random.Random(29)
     refused = 0
     for i in range(24):
-        state = _meta(room)["state"]
-        args = ["--as", "pat", "publish", "panel"]
-        if state == "published":
-            args = ["--as", "pat", "correct", "panel", "-m", f"Correction {i}."]
-            _edit(room, i)
+        state, args = _next_round(room, i)
         locked = rng.choice(["drafts", "published", "drafts", "published", None])
         if locked:
             (room.root / locked).chmod(0o555)
