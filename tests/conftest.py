@@ -73,11 +73,21 @@ class Room:
         return self.write(f"{folder}/{slug}.md", text or ARTICLE.format(slug=slug, state=state))
 
     def run(
-        self, *args: str, env: dict[str, str] | None = None, input: str | None = None
+        self,
+        *args: str,
+        env: dict[str, str] | None = None,
+        input: str | None = None,
+        color: bool = False,
     ) -> Result:
+        """Run the CLI in this newsroom (``color``: keep ANSI codes in the output)."""
         runner = CliRunner()
         return runner.invoke(
-            cli, ["--root", str(self.root), *args], env=env, input=input, catch_exceptions=False
+            cli,
+            ["--root", str(self.root), *args],
+            env=env,
+            input=input,
+            catch_exceptions=False,
+            color=color,
         )
 
 

@@ -228,3 +228,70 @@ def test_linting_the_newsroom_folder_skips_bios_and_sources(room: Room) -> None:
     assert json.loads(result.output) == []
     everything = room.run("lint", str(room.root / "sources"))
     assert everything.output == "All checks passed (0 files).\n"
+
+
+def test_concise_format_is_one_line_a_finding(room: Room) -> None:
+    room.write("drafts/stranger.md", UNKNOWN_AUTHOR)
+    result = room.run("lint", "--format", "concise")
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "drafts/stranger.md:4:21: A001 author 'zoe-lane' has no file authors/zoe-lane.md",
+        "Found 1 problem (1 error, 0 warnings) in 1 file.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "coloured"),
+    [
+        ([], {}, False),  # a pipe: no colour
+        (["--color", "always"], {}, True),
+        (["--color", "never"], {"FORCE_COLOR": "1"}, False),
+        ([], {"FORCE_COLOR": "1"}, True),
+        ([], {"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),
+        (["--color", "always"], {"NO_COLOR": "1"}, True),  # the flag outranks the variables
+    ],
+)
+def test_colour_follows_the_flag_then_no_color_then_force_color(
+    room: Room, args: list[str], env: dict[str, str], coloured: bool
+) -> None:
+    room.write("drafts/stranger.md", UNKNOWN_AUTHOR)
+    result = room.run(*args, "lint", env={"NO_COLOR": "", "FORCE_COLOR": "", **env}, color=True)
+    assert ("\x1b[" in result.output) is coloured, result.output
+
+
+def test_the_summary_counts_infos_and_says_one_not_ones() -> None:
+    from editorial.lint.engine import LintReport
+    from editorial.lint.finding import Finding
+    from editorial.lint.output import render
+
+    def finding(severity: str, line: int) -> Finding:
+        return Finding(
+            path="drafts/a.md", line=line, column=1, end_line=line, end_column=2, code="Q005",
+            rule="first-reference", severity=severity, message="m",
+        )  # fmt: skip
+
+    report = LintReport(
+        findings=[finding("error", 1), finding("info", 2), finding("info", 3)],
+        files=["drafts/a.md"],
+    )
+    assert render(report, "text").splitlines()[-1] == (
+        "Found 3 problems (1 error, 0 warnings, 2 infos) in 1 file."
+    )
+
+
+def test_a_closed_pipe_ends_quietly(room: Room) -> None:
+    import subprocess
+    import sys
+
+    room.write("drafts/stranger.md", UNKNOWN_AUTHOR)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "editorial", "--root", str(room.root), "rule"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader has gone before a line is written, as after `| head -0`
+    err = proc.stderr.read()
+    proc.stderr.close()
+    assert proc.wait(timeout=60) == 141
+    assert err == b""

@@ -28,7 +28,20 @@ class Env:
 
     root: Path | None = None
     user: str | None = None
+    color: str = "auto"
     _newsroom: Newsroom | None = field(default=None, repr=False)
+
+    def colour(self, stream: Any = None) -> bool:
+        """Whether to colour output to ``stream`` (stdout): ``--color always|never``; with
+        ``auto``, NO_COLOR (set and not empty) turns colour off and FORCE_COLOR on, else a
+        terminal has colour and a pipe or file has none."""
+        if self.color != "auto":
+            return self.color == "always"
+        if os.environ.get("NO_COLOR"):
+            return False
+        if os.environ.get("FORCE_COLOR"):
+            return True
+        return bool((stream or sys.stdout).isatty())
 
     def newsroom(self) -> Newsroom:
         if self._newsroom is None:
@@ -52,6 +65,14 @@ def warn_skipped(newsroom: Newsroom) -> None:
             else str(path)
         )
         click.echo(f"warning: {where}: {why}", err=True)
+
+
+def closed_pipe() -> None:
+    """Exit quietly when stdout's reader has gone: no message, no traceback at shutdown,
+    the status a shell gives a command ended by SIGPIPE."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os._exit(141)
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -182,6 +203,8 @@ class EditorialGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             ctx.exit(130)
+        except BrokenPipeError:  # the reader went away (``editorial status | head -3``)
+            closed_pipe()
         except OSError as exc:  # the system refused a file: its name and why, not a bug
             if os.environ.get(DEBUG_ENV):
                 raise
@@ -217,15 +240,22 @@ class EditorialGroup(click.Group):
     envvar="EDITORIAL_USER",
     help="Act as this member of [staff] (default: $EDITORIAL_USER, else the git user's email).",
 )
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the output (auto: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces).",
+)
 @click.pass_context
-def cli(ctx: click.Context, root: Path | None, user: str | None) -> None:
+def cli(ctx: click.Context, root: Path | None, user: str | None, color: str) -> None:
     """Lint, review, publish and syndicate a newsroom's articles.
 
     Quotations are checked against event transcripts, figures against the register of
     checked facts, and articles move draft -> review -> publish. Run 'editorial COMMAND
     --help' for a command's options.
     """
-    ctx.obj = Env(root=root, user=user)
+    ctx.obj = Env(root=root, user=user, color=color)
 
 
 def format_option(

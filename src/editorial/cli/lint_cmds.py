@@ -91,7 +91,7 @@ def lint(
     line before.
     """
     newsroom = env.newsroom()
-    colour = fmt == "text" and sys.stdout.isatty()
+    colour = fmt == "text" and env.colour()
     with _progress() as progress:
         report = run_lint(
             newsroom,

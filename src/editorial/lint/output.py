@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import groupby
 
 import click
@@ -14,7 +14,7 @@ from editorial.lint.finding import Finding
 from editorial.lint.registry import all_rules
 from editorial.printable import printable
 
-FORMATS = ("text", "json", "github", "sarif")
+FORMATS = ("text", "concise", "json", "github", "sarif")
 _COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 
 
@@ -26,6 +26,8 @@ def render(report: LintReport, fmt: str, *, colour: bool = False) -> str:
         return to_github(report.findings)
     if fmt == "sarif":
         return to_sarif(report.findings)
+    if fmt == "concise":
+        return to_concise(report, colour=colour)
     return to_text(report, colour=colour)
 
 
@@ -51,19 +53,38 @@ def to_text(report: LintReport, *, colour: bool = False) -> str:
                 label = style("suggestion:", dim=True)
                 lines.append(f"  {'':8} {'':7} {'':4}  {label} {printable(f.suggestion)}")
         lines.append("")
-    files = len(report.files)
-    checked = f"{files} file{'s' if files != 1 else ''}"
-    if not report.findings:
-        lines.append(style(f"All checks passed ({checked}).", fg="green"))
-    else:
-        total = len(report.findings)
-        summary = (
-            f"Found {total} problem{'s' if total != 1 else ''} "
-            f"({report.errors} error{'s' if report.errors != 1 else ''}, "
-            f"{report.warnings} warning{'s' if report.warnings != 1 else ''}) in {checked}."
-        )
-        lines.append(style(summary, fg="red" if report.errors else "yellow", bold=True))
+    lines.append(_summary(report, style))
     return "\n".join(lines)
+
+
+def to_concise(report: LintReport, *, colour: bool = False) -> str:
+    """One line a finding, ``path:line:col: CODE message``, then the summary."""
+
+    def style(text: str, **kwargs: object) -> str:
+        return click.style(text, **kwargs) if colour else text  # type: ignore[arg-type]
+
+    lines = [
+        f"{style(printable(f.path), bold=True)}:{f.line}:{f.column}: "
+        f"{style(f.code, fg=_COLOURS[f.severity], bold=True)} {printable(f.message)}"
+        for f in report.findings
+    ]
+    return "\n".join([*lines, _summary(report, style)])
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _summary(report: LintReport, style: Callable[..., str]) -> str:
+    """``Found 3 problems (1 error, 1 warning, 1 info) in 2 files.``, or all passed."""
+    checked = _count(len(report.files), "file")
+    if not report.findings:
+        return style(f"All checks passed ({checked}).", fg="green")
+    counts = [_count(report.errors, "error"), _count(report.warnings, "warning")]
+    if report.count("info"):
+        counts.append(_count(report.count("info"), "info"))
+    summary = f"Found {_count(len(report.findings), 'problem')} ({', '.join(counts)}) in {checked}."
+    return style(summary, fg="red" if report.errors else "yellow", bold=True)
 
 
 def _escape_data(text: str) -> str:
