@@ -144,15 +144,19 @@ def test_status_board(room: Room) -> None:
     room.write("drafts/broken.md", "---\ntitle: [\n---\n")
     result = room.run("status")
     assert result.exit_code == 0, result.output
-    lines = result.output.splitlines()
+    head, *lines = result.output.splitlines()
+    assert head.split() == ["SLUG", "AGE", "AUTHORS", "ASSIGNEE", "LINT", "TITLE"]
     assert lines[0] == "draft (1)"
     assert lines[1].startswith("  panel ")
+    # every row's columns start where the header's labels do
+    assert lines[1].index("ana-ruiz") == head.index("AUTHORS")
+    assert lines[1].index("Panel weighs") == head.index("TITLE")
     assert lines[2] == "in_review (1)"
     assert lines[4] == "published (1)"
     assert lines[6] == "unreadable (1)"
     assert "drafts/broken.md: front matter is not valid YAML" in lines[7]
     only = room.run("status", "--state", "in_review")
-    assert only.output.splitlines() == [only.output.splitlines()[0], only.output.splitlines()[1]]
+    assert len(only.output.splitlines()) == 3
     assert "budget" in only.output and "panel" not in only.output
 
 
@@ -300,3 +304,9 @@ def test_help_lists_commands_from_summaries_that_match_their_help() -> None:
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
     assert "request-changes" in out.stdout
+
+
+def test_show_says_one_entry_not_one_entries(room: Room) -> None:
+    room.article("panel", "draft")
+    assert room.run("--as", "ana", "submit", "panel").exit_code == 0
+    assert "  history     1 entry ('editorial history panel')" in room.run("show", "panel").output

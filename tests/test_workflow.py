@@ -410,7 +410,7 @@ def test_status_counts_lint_errors(room: Room) -> None:
 
     rows = json.loads(room.run("status", "--format", "json").output)
     assert rows[0]["errors"] == 1
-    assert "[1 lint error]" in room.run("status").output
+    assert "  1 error  " in room.run("status").output
     assert (
         json.loads(room.run("status", "--format", "json", "--no-lint").output)[0]["errors"] is None
     )

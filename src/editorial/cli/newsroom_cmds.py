@@ -11,7 +11,7 @@ from editorial.cli.app import Env, cli, format_option, pass_env, warn_skipped
 from editorial.model.state import State
 from editorial.newsroom.create import init_newsroom, new_article
 from editorial.printable import printable
-from editorial.review.board import board, describe_age
+from editorial.review.board import BoardRow, board, describe_age
 
 _STATE_COLOURS = {
     State.DRAFT: "white",
@@ -86,30 +86,51 @@ def status(
     if not rows:
         click.echo("No articles.")
         return
+    colour = env.colour()
+    cells = [_board_cells(row) for row in rows if not row.problem]
+    head = ("SLUG", "AGE", "AUTHORS", "ASSIGNEE", "LINT", "TITLE")
+    widths = [max(len(c[i]) for c in [head, *cells]) for i in range(len(head) - 1)]
+    widths[0] = max([widths[0], *(len(r.slug) for r in rows)])
+
+    def line(values: tuple[str, ...], lint_colour: str | None = None) -> str:
+        columns = []
+        for i, (value, width) in enumerate(zip(values, widths, strict=False)):
+            padded = value.rjust(width) if i == 1 else value.ljust(width)
+            if i == 4 and value and lint_colour:
+                padded = click.style(padded, fg=lint_colour)
+            columns.append(padded)
+        return ("  " + "  ".join([*columns, values[-1]])).rstrip()
+
+    click.echo(click.style(line(head), dim=True), color=colour)
     current: object = object()
-    width = max(len(r.slug) for r in rows)
     for row in rows:
         if row.state != current:
             current = row.state
             label = row.state.value if row.state else "unreadable"
             count = sum(1 for r in rows if r.state == row.state)
-            colour = _STATE_COLOURS.get(row.state, "red") if row.state else "red"
-            click.echo(click.style(f"{label} ({count})", fg=colour, bold=True))
+            tint = _STATE_COLOURS.get(row.state, "red") if row.state else "red"
+            click.echo(click.style(f"{label} ({count})", fg=tint, bold=True), color=colour)
         if row.problem:
-            click.echo(
-                f"  {row.slug.ljust(width)}  {printable(row.path)}: {printable(row.problem)}"
-            )
+            where = f"{printable(row.path)}: {printable(row.problem)}"
+            click.echo(f"  {row.slug.ljust(widths[0])}  {where}")
             continue
-        assignee = f"  -> {printable(row.assignee)}" if row.assignee else ""
-        errors = ""
-        if row.errors:
-            errors = click.style(
-                f"  [{row.errors} lint error{'s' if row.errors != 1 else ''}]", fg="red"
-            )
-        click.echo(
-            f"  {row.slug.ljust(width)}  {describe_age(row.age_days).rjust(4)}  "
-            f"{printable(', '.join(row.authors))}{assignee}  {printable(row.title)}{errors}"
-        )
+        click.echo(line(_board_cells(row), lint_colour="red"), color=colour)
+
+
+def _errors(count: int) -> str:
+    return f"{count} error{'s' if count != 1 else ''}"
+
+
+def _board_cells(row: BoardRow) -> tuple[str, ...]:
+    """The board's columns for one article, as text."""
+    return (
+        row.slug,
+        describe_age(row.age_days),
+        printable(", ".join(row.authors)),
+        printable(row.assignee or ""),
+        _errors(row.errors) if row.errors else "",
+        printable(row.title),
+    )
 
 
 @cli.command()
@@ -157,7 +178,9 @@ def show(env: Env, slug: str, fmt: str) -> None:
     if meta.citations:
         lines.append("  citations")
         lines += [f"    {c.id.ljust(12)} {printable(c.title or '')}" for c in meta.citations]
-    lines.append(f"  history     {len(meta.history)} entries ('editorial history {meta.slug}')")
+    entries = len(meta.history)
+    counted = f"{entries} entr{'y' if entries == 1 else 'ies'}"
+    lines.append(f"  history     {counted} ('editorial history {meta.slug}')")
     if meta.corrections:
         lines.append(f"  corrections {len(meta.corrections)}")
     click.echo("\n".join(lines))
