@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import os
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+import run
 
 EDITORIAL = Path(sys.executable).parent / "editorial"
 FRONT = "---\ntitle: Growth\nslug: growth\nauthors: [bench-author]\n---\n"
@@ -122,14 +123,8 @@ def lint_run(root: Path, made: str | tuple[str, str], limit: float) -> tuple[flo
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    while time.perf_counter() - start < limit:
-        pid, _status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            return time.perf_counter() - start, usage.ru_maxrss / 1024
-        time.sleep(0.02)
-    proc.kill()
-    proc.wait()
-    return None
+    ended = run.wait_peak(proc, start + limit)
+    return (time.perf_counter() - start, ended[1]) if ended else None
 
 
 def main() -> int:

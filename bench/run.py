@@ -71,12 +71,30 @@ def run(cmd: Sequence[str | Path], cwd: Path, env: dict[str, str] | None = None)
     )
     assert proc.stderr is not None
     err = proc.stderr.read()
-    _pid, status, usage = os.wait4(proc.pid, 0)
+    ended = wait_peak(proc)
+    assert ended is not None
+    code, rss_mb = ended
     seconds = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(map(str, cmd))} failed ({proc.returncode}): {err[-800:]!r}")
-    return Sample(seconds, usage.ru_maxrss / 1024, proc.returncode)
+    if code not in (0, 1):
+        raise SystemExit(f"{' '.join(map(str, cmd))} failed ({code}): {err[-800:]!r}")
+    return Sample(seconds, rss_mb, code)
+
+
+def wait_peak(
+    proc: subprocess.Popen[bytes], deadline: float | None = None
+) -> tuple[int, float] | None:
+    """Reap ``proc``: its exit code and the peak resident memory (MB) of it and the children
+    it waited for, from ``wait4``'s rusage; None when ``deadline`` (``perf_counter``) passes
+    first, after killing it."""
+    while deadline is None or time.perf_counter() < deadline:
+        pid, status, usage = os.wait4(proc.pid, 0 if deadline is None else os.WNOHANG)
+        if pid:
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            return proc.returncode, usage.ru_maxrss / 1024
+        time.sleep(0.02)
+    proc.kill()
+    proc.wait()
+    return None
 
 
 def measure(
