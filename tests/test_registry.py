@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from editorial.errors import UsageError
+from editorial.errors import PluginError, UsageError
 from editorial.lint.registry import RuleError, Selection, all_rules, check_codes, get_rule, validate
-from editorial.lint.rule import Rule, example
+from editorial.lint.rule import LintContext, Rule, Violation, example
 
 
 def make_rule(**attrs: object) -> type[Rule]:
@@ -89,19 +89,22 @@ def test_plugin_rules_load_from_entry_points(monkeypatch: pytest.MonkeyPatch) ->
         value = "house:HouseRule"
 
         def load(self) -> object:
-            return make_rule(code="H001", name="house-style")
+            def check(self: Rule, ctx: LintContext) -> list[Violation]:
+                return [ctx.at_body(0, 1, "an a")] if ctx.body.startswith("a") else []
+
+            return make_rule(code="H001", name="house-style", check=check)
 
     monkeypatch.setattr(registry, "entry_points", lambda group: [Point()])
-    registry.all_rules.cache_clear()
+    registry._loaded.cache_clear()
     try:
         assert "H001" in registry.all_rules()
     finally:
-        registry.all_rules.cache_clear()
+        registry._loaded.cache_clear()
 
     class Bad(Point):
         def load(self) -> object:
             return object
 
     monkeypatch.setattr(registry, "entry_points", lambda group: [Bad()])
-    with pytest.raises(RuleError, match="not a Rule subclass"):
+    with pytest.raises(PluginError, match=r"\(house = house:HouseRule\): .* not a subclass"):
         registry._plugin_rules()

@@ -22,6 +22,7 @@ from editorial.errors import (
     InputError,
     LockedError,
     NotFoundError,
+    PluginError,
     RefusedError,
     UsageError,
 )
@@ -29,9 +30,15 @@ from editorial.errors import (
 # The rest loads on first use, so that `import editorial` (and the command line's start-up)
 # stays light: each name -> the module that defines it.
 _LAZY = {
+    "Example": "editorial.lint",
     "Finding": "editorial.lint",
+    "LintContext": "editorial.lint",
     "LintReport": "editorial.lint",
+    "NewsroomContext": "editorial.lint.rule",
     "Rule": "editorial.lint",
+    "Severity": "editorial.lint",
+    "Violation": "editorial.lint",
+    "example": "editorial.lint",
     "all_rules": "editorial.lint",
     "get_rule": "editorial.lint",
     "run_lint": "editorial.lint",
@@ -67,8 +74,21 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
-    from editorial.lint import Finding, LintReport, Rule, all_rules, get_rule, run_lint
+    from editorial.lint import (
+        Example,
+        Finding,
+        LintContext,
+        LintReport,
+        Rule,
+        Severity,
+        Violation,
+        all_rules,
+        example,
+        get_rule,
+        run_lint,
+    )
     from editorial.lint.quotes.sheet import QuoteRow, QuoteSheet, quote_sheet
+    from editorial.lint.rule import NewsroomContext
     from editorial.model import (
         ArticleMeta,
         Author,
@@ -104,28 +124,35 @@ __all__ = [
     "Correction",
     "DeliveryError",
     "EditorialError",
+    "Example",
     "Fact",
     "Finding",
     "HistoryEntry",
     "InputError",
+    "LintContext",
     "LintReport",
     "LockedError",
     "Newsroom",
+    "NewsroomContext",
     "NotFoundError",
     "Outcome",
     "Person",
+    "PluginError",
     "QuoteRow",
     "QuoteSheet",
     "RefusedError",
     "Role",
     "Rule",
+    "Severity",
     "State",
     "SyndicationReport",
     "UsageError",
+    "Violation",
     "__version__",
     "all_rules",
     "board",
     "build_site",
+    "example",
     "get_rule",
     "identify",
     "init_newsroom",

@@ -9,6 +9,7 @@ is known, the 1-based line, and render as one line: ``path:line: message``.
     ├── InputError           an unreadable or invalid input file (article, author, facts)
     ├── UsageError           bad arguments: a hostile slug, an unknown user or rule code
     ├── NotFoundError        an article, author or file that does not exist
+    ├── PluginError          a house-rules package that does not load or fails its examples
     ├── RefusedError         an action that the rules of the newsroom do not allow (exit 1)
     │   └── LockedError      another command holds the newsroom lock
     └── DeliveryError        a syndication partner could not be reached or refused a delivery
@@ -54,6 +55,12 @@ class UsageError(EditorialError):
 
 class NotFoundError(EditorialError):
     """An article, author or file that was asked for does not exist."""
+
+
+class PluginError(EditorialError):
+    """A house-rules package that cannot be used: it does not import, or one of its rules
+    does not meet the registry's requirements or its own examples. The message names the
+    package, its version and its entry point."""
 
 
 class RefusedError(EditorialError):

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from editorial._version import __version__
-from editorial.lint.registry import Selection, all_rules
+from editorial.lint.registry import Selection, all_rules, plugins
 from editorial.newsroom.newsroom import Newsroom
 from editorial.newsroom.storage import STATE_DIR, atomic_write
 
@@ -46,6 +46,11 @@ def run_digest(newsroom: Newsroom, selection: Selection, transcripts: Sequence[P
         _stat_line(p) for p in package.rglob("*") if p.suffix in (".py", ".txt", ".yaml")
     )
     rules = all_rules()
+    parts += [  # a house rule's package version and source: an edited rule re-lints
+        f"plugin={code}:{p.package}:{p.version}:{p.source}"
+        for code, p in sorted(plugins().items())
+        if selection.is_selected(code)
+    ]
     parts.append(
         "rules="
         + ",".join(

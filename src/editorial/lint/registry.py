@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import fnmatch
 import importlib
+import inspect
 import pkgutil
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib.metadata import entry_points
+from pathlib import Path
 
-from editorial.errors import UsageError
+from editorial.errors import PluginError, UsageError
 from editorial.lint import rules as builtin
 from editorial.lint.finding import SEVERITY_ORDER, Severity
 from editorial.lint.rule import Rule
@@ -29,6 +32,19 @@ ENTRY_POINT_GROUP = "editorial.rules"
 
 class RuleError(Exception):
     """A rule that does not meet the registry's requirements (a programming error)."""
+
+
+@dataclass(frozen=True)
+class Plugin:
+    """Where a rule that is not built in comes from: its entry point and package."""
+
+    entry_point: str  # "house-style = delta_house.rules:NoPassiveHeadlines"
+    package: str  # the distribution's name, "delta-house"
+    version: str
+    source: str  # the rule module's file, size and modification time
+
+    def __str__(self) -> str:
+        return f"house rules {self.package} {self.version} ({self.entry_point})"
 
 
 def validate(rules: Iterable[type[Rule]]) -> dict[str, type[Rule]]:
@@ -73,20 +89,63 @@ def _builtin_rules() -> list[type[Rule]]:
     return found
 
 
-def _plugin_rules() -> list[type[Rule]]:
-    found = []
+def _source_stamp(value: object) -> str:
+    """The file a rule is defined in, its size and modification time (an edited rule
+    whose package version did not change still reads as changed)."""
+    try:
+        source = inspect.getsourcefile(value)  # type: ignore[arg-type]
+        info = Path(source).stat() if source else None
+    except (TypeError, OSError):
+        return ""
+    return f"{source}:{info.st_size}:{info.st_mtime_ns}" if info else ""
+
+
+def _plugin_rules() -> dict[type[Rule], Plugin]:
+    found: dict[type[Rule], Plugin] = {}
     for point in entry_points(group=ENTRY_POINT_GROUP):
-        value = point.load()
+        dist = getattr(point, "dist", None)
+        plugin = Plugin(
+            entry_point=f"{point.name} = {point.value}",
+            package=getattr(dist, "name", None) or "an unnamed package",
+            version=getattr(dist, "version", None) or "(no version)",
+            source="",
+        )
+        try:
+            value = point.load()
+        except Exception as exc:  # any failure of a third party's import is its own
+            raise PluginError(f"{plugin}: cannot be loaded: {type(exc).__name__}: {exc}") from exc
         if not (isinstance(value, type) and issubclass(value, Rule)):
-            raise RuleError(f"entry point {point.name} = {point.value} is not a Rule subclass")
-        found.append(value)
+            raise PluginError(f"{plugin}: {point.value} is not a subclass of editorial.Rule")
+        found[value] = replace(plugin, source=_source_stamp(value))
     return found
 
 
 @cache
+def _loaded() -> tuple[dict[str, type[Rule]], dict[str, Plugin]]:
+    builtin_rules = validate(_builtin_rules())
+    plugins = _plugin_rules()
+    for rule, plugin in plugins.items():
+        try:
+            validate([*builtin_rules.values(), *(r for r in plugins if r is not rule), rule])
+        except RuleError as exc:
+            raise PluginError(f"{plugin}: {str(exc).split(': ', 1)[-1]}") from exc
+        from editorial.lint.examples import example_failures
+
+        for failure in example_failures(rule):
+            raise PluginError(f"{plugin}: {rule.code} {failure}")
+    rules = validate([*builtin_rules.values(), *plugins])
+    return rules, {rule.code: plugin for rule, plugin in plugins.items()}
+
+
 def all_rules() -> dict[str, type[Rule]]:
-    """Every rule, built in and from plugins, by code."""
-    return validate([*_builtin_rules(), *_plugin_rules()])
+    """Every rule, built in and from plugins, by code. A plugin that cannot be used
+    raises :class:`PluginError` naming it."""
+    return _loaded()[0]
+
+
+def plugins() -> dict[str, Plugin]:
+    """The package each rule that is not built in comes from, by rule code."""
+    return _loaded()[1]
 
 
 def get_rule(code: str) -> type[Rule]:
