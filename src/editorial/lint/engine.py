@@ -17,6 +17,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
+from editorial._types import StrPath
 from editorial.errors import NotFoundError, UsageError
 from editorial.lint.cache import LintCache, content_hash, run_digest
 from editorial.lint.finding import Finding
@@ -85,7 +86,7 @@ def selection_for(
     return Selection(chosen, ignored, severity, per_file)
 
 
-def expand_paths(newsroom: Newsroom, paths: Iterable[Path | str] = ()) -> list[Path]:
+def expand_paths(newsroom: Newsroom, paths: Iterable[StrPath] = ()) -> list[Path]:
     """The article files to lint: each file given, the Markdown files under each folder
     given, or all of drafts/ when nothing is given."""
     given = [Path(p) for p in paths]
@@ -163,12 +164,13 @@ def lint_article(
     article: Article,
     selection: Selection,
     *,
-    transcripts: Sequence[Path] = (),
+    transcripts: Sequence[StrPath] = (),
     shared: dict[str, Any] | None = None,
 ) -> list[Finding]:
     """Every finding of the selected article-scope rules for one article, suppressions
     applied (rules that compare articles need the ledger: see :func:`run_lint`)."""
-    ctx = LintContext(newsroom, article, transcripts, shared if shared is not None else {})
+    extra = [Path(t) for t in transcripts]
+    ctx = LintContext(newsroom, article, extra, shared if shared is not None else {})
     return _article_findings(ctx, selection)
 
 
@@ -256,11 +258,11 @@ def _jobs_count(jobs: int, work: int) -> int:
 
 def run_lint(
     newsroom: Newsroom,
-    paths: Iterable[Path | str] = (),
+    paths: Iterable[StrPath] = (),
     *,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
-    transcripts: Sequence[Path] = (),
+    transcripts: Sequence[StrPath] = (),
     use_cache: bool = True,
     jobs: int = 0,
     progress: Progress | None = None,
@@ -272,11 +274,12 @@ def run_lint(
     """
     selection = selection_for(newsroom, select, ignore)
     files = expand_paths(newsroom, paths)
-    for extra in transcripts:
-        if not Path(extra).is_file():
-            raise NotFoundError(f"no such transcript: {extra}")
+    extra = [Path(t) for t in transcripts]
+    for transcript in extra:
+        if not transcript.is_file():
+            raise NotFoundError(f"no such transcript: {transcript}")
     run = functools.partial(
-        _run_lint, newsroom, files, selection, transcripts, jobs=jobs, progress=progress
+        _run_lint, newsroom, files, selection, extra, jobs=jobs, progress=progress
     )
     if not use_cache:
         return run(use_cache=False)

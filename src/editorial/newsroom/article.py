@@ -8,6 +8,7 @@ from typing import Any, get_args, get_origin
 
 from pydantic import TypeAdapter, ValidationError
 
+from editorial._types import StrPath
 from editorial.model.article import ArticleMeta
 from editorial.model.state import State
 from editorial.newsroom.document import Document, Problem, read_document
@@ -111,14 +112,17 @@ def _try(adapter: TypeAdapter[Any], value: Any) -> Any:
 
 
 def load_article(
-    path: Path, root: Path | None = None, data: bytes | None = None, max_bytes: int | None = None
+    path: StrPath,
+    root: StrPath | None = None,
+    data: bytes | None = None,
+    max_bytes: int | None = None,
 ) -> Article:
     """Read an article file; never raises for bad content (see ``Article.problems``).
 
     With the newsroom's ``root``, a file inside it that is a link to outside it is not
     read (a problem says so). ``data``: the file's bytes, when they have been read;
     ``max_bytes``: a larger file is a problem and is not parsed."""
-    document = read_document(path, root, data, max_bytes)
+    document = read_document(Path(path), Path(root) if root is not None else None, data, max_bytes)
     meta, problems = validate_meta(document)
     known = ArticleMeta.known_keys()
     unknown = [key for key in document.meta if key not in known]

@@ -12,6 +12,7 @@ from typing import get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from editorial._types import StrPath
 from editorial.errors import ConfigError
 from editorial.model.config import Config
 from editorial.newsroom.text import decode
@@ -20,7 +21,7 @@ CONFIG_NAME = "editorial.toml"
 ROOT_ENV = "EDITORIAL_ROOT"
 
 
-def find_root(explicit: Path | str | None = None, start: Path | None = None) -> Path:
+def find_root(explicit: StrPath | None = None, start: StrPath | None = None) -> Path:
     """The newsroom root: ``explicit`` (``--root``), else ``$EDITORIAL_ROOT``, else the first
     folder from ``start`` (the current directory) upwards that holds ``editorial.toml``."""
     chosen = explicit if explicit is not None else os.environ.get(ROOT_ENV) or None
@@ -29,7 +30,7 @@ def find_root(explicit: Path | str | None = None, start: Path | None = None) -> 
         if not (root / CONFIG_NAME).is_file():
             raise ConfigError(f"no {CONFIG_NAME} in {root}", path=root / CONFIG_NAME)
         return root
-    here = (start or Path.cwd()).resolve()
+    here = (Path(start) if start is not None else Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / CONFIG_NAME).is_file():
             return folder

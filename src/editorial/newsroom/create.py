@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from editorial._types import StrPath
 from editorial.errors import RefusedError, UsageError
 from editorial.model.config import Config
 from editorial.model.slug import is_slug, slugify
@@ -51,26 +52,26 @@ facts: []
 _GITIGNORE = ".editorial/\nsite/\n"
 
 
-def init_newsroom(folder: Path, name: str | None = None) -> Path:
+def init_newsroom(folder: StrPath, name: str | None = None) -> Path:
     """Create a newsroom skeleton in ``folder``: config, folders, an author and a draft.
 
     Refused when ``folder`` already holds an ``editorial.toml``; any other file already
     there (an author, a draft, the register, .gitignore) is kept as it is, never
     overwritten. Returns the config path.
     """
-    folder = folder.resolve()
-    config = folder / CONFIG_NAME
+    root = Path(folder).resolve()
+    config = root / CONFIG_NAME
     if config.exists():
         raise RefusedError("already exists; nothing was changed", path=config)
-    title = (name or folder.name.replace("-", " ").title() or "Newsroom").replace('"', "'")
+    title = (name or root.name.replace("-", " ").title() or "Newsroom").replace('"', "'")
     for sub in (DRAFTS, "published", "authors", "sources"):
-        (folder / sub).mkdir(parents=True, exist_ok=True)
-    _create(folder / "authors" / "example-author.md", _AUTHOR.format(name=title))
-    _create(folder / "sources" / FACTS, _FACTS)
-    _create(folder / ".gitignore", _GITIGNORE)
-    newsroom = Newsroom(folder, Config())
+        (root / sub).mkdir(parents=True, exist_ok=True)
+    _create(root / "authors" / "example-author.md", _AUTHOR.format(name=title))
+    _create(root / "sources" / FACTS, _FACTS)
+    _create(root / ".gitignore", _GITIGNORE)
+    newsroom = Newsroom(root, Config())
     welcome = "Welcome to your newsroom"
-    if not (folder / DRAFTS / f"{slugify(welcome)}.md").exists():
+    if not (root / DRAFTS / f"{slugify(welcome)}.md").exists():
         new_article(newsroom, welcome, "example-author", section="news")
     atomic_write(config, _CONFIG.format(name=title))
     return config

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from editorial._types import StrPath
 from editorial.errors import InputError, NotFoundError, UsageError
 from editorial.model.author import Author, AuthorMeta
 from editorial.model.config import Config
@@ -63,7 +64,7 @@ class Newsroom:
         self.skipped: dict[Path, str] = {}
 
     @classmethod
-    def open(cls, root: Path | str | None = None, *, start: Path | None = None) -> Newsroom:
+    def open(cls, root: StrPath | None = None, *, start: StrPath | None = None) -> Newsroom:
         """Open the newsroom at ``root``, or find it from ``$EDITORIAL_ROOT`` or ``start``."""
         found = find_root(root, start)
         for name in (DRAFTS, PUBLISHED, AUTHORS, SOURCES, ".editorial"):

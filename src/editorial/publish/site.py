@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 from filelock import FileLock, Timeout
 from pydantic import BaseModel, ValidationError
 
+from editorial._types import StrPath
 from editorial._version import __version__
 from editorial.errors import InputError, LockedError, UsageError
 from editorial.model.state import State
@@ -98,7 +99,7 @@ def _files_digest(folders: Iterable[Path]) -> str:
     return h.hexdigest()[:32]
 
 
-def output_dir(newsroom: Newsroom, out: Path | str | None = None) -> Path:
+def output_dir(newsroom: Newsroom, out: StrPath | None = None) -> Path:
     """The folder a build writes to, refused when it would overwrite the newsroom."""
     chosen = Path(out) if out is not None else Path(newsroom.config.site.out)
     folder = (chosen if chosen.is_absolute() else newsroom.root / chosen).resolve()
@@ -429,7 +430,7 @@ def _page_path(base: str, number: int) -> str:
 
 def build_site(
     newsroom: Newsroom,
-    out: Path | str | None = None,
+    out: StrPath | None = None,
     *,
     now: dt.datetime | None = None,
     force: bool = False,

@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from editorial._types import StrPath
 from editorial.lint.engine import expand_paths
 from editorial.lint.quotes.analysis import QuoteCheck, analyze
 from editorial.newsroom.article import load_article
@@ -58,9 +59,10 @@ def _transcript(check: QuoteCheck) -> dict[str, Any] | None:
 
 
 def quote_sheet(
-    newsroom: Newsroom, paths: Iterable[Path | str] = (), transcripts: Sequence[Path] = ()
+    newsroom: Newsroom, paths: Iterable[StrPath] = (), transcripts: Sequence[StrPath] = ()
 ) -> QuoteSheet:
     """The quote sheet of the given files or folders (default: all of drafts/)."""
+    extra = [Path(t) for t in transcripts]
     rows: list[QuoteRow] = []
     skipped: list[str] = []
     for path in expand_paths(newsroom, paths):
@@ -70,7 +72,7 @@ def quote_sheet(
             problem = article.problems[0]
             skipped.append(f"{where}:{problem.line}: {problem.message}")
             continue
-        for check in analyze(newsroom, article, transcripts).checks:
+        for check in analyze(newsroom, article, extra).checks:
             rows.append(
                 QuoteRow(
                     path=where,
