@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from editorial.lint.facts.analysis import match_fact, within_tolerance
+from editorial.lint.facts.analysis import match_fact, within_tolerance, written_like
 from editorial.lint.facts.citations import find_citations
 from editorial.lint.facts.dates import find_dates
 from editorial.lint.facts.figures import Figure, find_figures
@@ -218,3 +218,24 @@ def test_small_sums_are_figures_only_with_a_rate() -> None:
     assert find_figures("She paid $20 for a taxi.") == []
     [wage] = find_figures("Drivers earn $20 an hour.")
     assert (wage.value, wage.rate) == (20, "hour")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit", "written"),
+    [
+        ("The plan costs $40 million a year.", 38_500_000, "dollars", "$38.5 million"),
+        ("It spends $48m on heat.", 38_500_000, "dollars", "$38.5m"),
+        ("A budget of US$ 2.5 billion.", 2_300_000_000, "dollars", "US$ 2.3 billion"),
+        ("It cost 18 billion pesos.", 17_250_000_000, "pesos", "17.25 billion pesos"),
+        ("Nearly 1,500 people died.", 1140, "heat-related deaths", "1,140 heat-related deaths"),
+        ("About 12 million people live there.", 12_500_000, "people", "12.5 million people"),
+        ("Turnout was 45% this year.", 52.5, "percent", "52.5%"),
+        ("Turnout was 45 per cent this year.", 52.5, "percent", "52.5 per cent"),
+        ("Some 15000 tonnes a year.", 12000, "tonnes", "12000 tonnes"),
+        ("Some thirty thousand children.", 41_000, "children", "41,000 children"),
+    ],
+)
+def test_registry_values_are_written_the_way_the_article_writes_figures(
+    sentence: str, value: float, unit: str, written: str
+) -> None:
+    assert written_like(value, unit, one(sentence)) == written

@@ -134,3 +134,31 @@ def test_numerals_and_number_words_are_one_word() -> None:
     assert [m.speaker for m in index.find("thirty per cent less")] == ["Lucía Fernández"]
     assert [m.speaker for m in index.find("some 4200 cubic hectometres")] == ["Lucía Fernández"]
     assert index.find("about forty percent less") == []
+
+
+@pytest.mark.parametrize(
+    ("quote", "passage"),
+    [
+        # a changed first word: the suggestion still starts with the speaker's pronoun
+        ("They guess wrong every year.", "We guess wrong every year"),
+        ("I guess wrong every year", "We guess wrong every year"),
+        # a changed last word: the passage runs to the transcript's word for it
+        ("We guess wrong every time", "We guess wrong every year"),
+        (
+            "by people who had never seen the river this high",
+            "by people who had never seen the river this low",
+        ),
+        # the passage ends where the quotation does, with whole words
+        (
+            "The treaty was inked in 1998, in a wet decade",
+            "The treaty was signed in 1998, in a wet decade",
+        ),
+        ("people who never saw the river this low", "people who had never seen the river this low"),
+    ],
+)
+def test_the_closest_passage_covers_the_quotation(
+    index: TranscriptIndex, quote: str, passage: str
+) -> None:
+    near = index.verdict(quote).closest
+    assert near is not None
+    assert near.text == passage

@@ -13,8 +13,9 @@ import click
 
 from editorial.cli.app import Env, cli, format_option, pass_env, transcript_option, warn_skipped
 from editorial.errors import NotFoundError
-from editorial.lint.engine import run_lint
-from editorial.lint.output import FORMATS, render
+from editorial.lint.engine import LintReport, run_lint
+from editorial.lint.fixes import fix_and_lint
+from editorial.lint.output import FORMATS, render, render_fixes
 from editorial.lint.quotes.sheet import quote_sheet, render_text
 from editorial.lint.registry import all_rules, get_rule
 
@@ -71,6 +72,14 @@ def _codes(values: tuple[str, ...]) -> list[str]:
     show_default=True,
     help="Processes to use (0: one per core when many files need reading).",
 )
+@click.option(
+    "--fix", is_flag=True, help="Apply the safe fixes (punctuation, weekdays) and say what changed."
+)
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="With the safe fixes, also replace misquotations with the transcript's words.",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are errors.")
 @pass_env
 def lint(
@@ -82,28 +91,40 @@ def lint(
     transcripts: tuple[Path, ...],
     no_cache: bool,
     jobs: int,
+    fix: bool,
+    unsafe_fixes: bool,
     exit_zero: bool,
 ) -> None:
     """Check articles: quotations, figures, citations, authors and front matter.
 
     PATHS are files or folders (default: all of drafts/). Exits 1 when any finding is an
-    error. Suppress one finding with <!-- editorial: ignore CODE --> on its line or the
-    line before.
+    error (after --fix, of those that remain). Suppress one finding with
+    <!-- editorial: ignore CODE --> on its line or the line before.
     """
     newsroom = env.newsroom()
     colour = fmt == "text" and env.colour()
     with _progress() as progress:
-        report = run_lint(
-            newsroom,
-            paths,
-            select=_codes(select),
-            ignore=_codes(ignore),
-            transcripts=transcripts,
-            use_cache=not no_cache,
-            jobs=jobs,
-            progress=progress,
-        )
+
+        def again() -> LintReport:
+            return run_lint(
+                newsroom,
+                paths,
+                select=_codes(select),
+                ignore=_codes(ignore),
+                transcripts=transcripts,
+                use_cache=not no_cache,
+                jobs=jobs,
+                progress=progress,
+            )
+
+        if fix or unsafe_fixes:
+            report, applied = fix_and_lint(newsroom, again, unsafe=unsafe_fixes)
+        else:
+            report, applied = again(), []
     warn_skipped(newsroom)
+    changes = render_fixes(applied, colour=colour)
+    if changes:
+        click.echo(changes, err=fmt != "text", color=colour)
     click.echo(render(report, fmt, colour=colour), color=colour)
     sys.exit(0 if exit_zero else report.exit_code)
 

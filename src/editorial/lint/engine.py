@@ -20,7 +20,7 @@ from typing import Any
 from editorial._types import StrPath
 from editorial.errors import NotFoundError, UsageError
 from editorial.lint.cache import LintCache, content_hash, run_digest
-from editorial.lint.finding import Finding
+from editorial.lint.finding import Finding, FindingFix, FixEdit
 from editorial.lint.ledger import (
     Contribution,
     Ledger,
@@ -31,7 +31,7 @@ from editorial.lint.ledger import (
     wanted_terms,
 )
 from editorial.lint.registry import Selection, check_codes
-from editorial.lint.rule import LintContext, NewsroomContext, Rule, Violation
+from editorial.lint.rule import Fix, LintContext, NewsroomContext, Rule, Violation
 from editorial.lint.suppress import find_suppressions
 from editorial.newsroom.article import Article, load_article
 from editorial.newsroom.newsroom import Newsroom, absolute
@@ -156,7 +156,24 @@ def _finding(rule: type[Rule], v: Violation, where: str, selection: Selection) -
         severity=selection.severity_of(rule),
         message=v.message,
         suggestion=v.suggestion,
+        fix=_fix(v.fix),
     )
+
+
+def _fix(fix: Fix | None) -> FindingFix | None:
+    if fix is None:
+        return None
+    edits = tuple(
+        FixEdit(
+            line=e.start.line,
+            column=e.start.column,
+            end_line=e.end.line,
+            end_column=e.end.column,
+            content=e.content,
+        )
+        for e in fix.edits
+    )
+    return FindingFix(safe=fix.safe, edits=edits)
 
 
 def lint_article(

@@ -11,6 +11,7 @@ import click
 from editorial._version import __version__
 from editorial.lint.engine import LintReport
 from editorial.lint.finding import Finding
+from editorial.lint.fixes import Applied, fixable
 from editorial.lint.registry import all_rules
 from editorial.printable import printable
 
@@ -31,8 +32,31 @@ def render(report: LintReport, fmt: str, *, colour: bool = False) -> str:
     return to_text(report, colour=colour)
 
 
+def render_fixes(applied: Sequence[Applied], *, colour: bool = False) -> str:
+    """One line a change that ``--fix`` made, then how many: ``Fixed 2 problems.``"""
+    if not applied:
+        return ""
+
+    def style(text: str, **kwargs: object) -> str:
+        return click.style(text, **kwargs) if colour else text  # type: ignore[arg-type]
+
+    lines = [
+        f"{style('fixed', fg='green')} {printable(a.finding.path)}:{a.finding.line}:"
+        f"{a.finding.column}: {style(a.finding.code, bold=True)} "
+        f"“{printable(a.before)}” → “{printable(a.after)}”"
+        for a in applied
+    ]
+    files = len({a.finding.path for a in applied})
+    lines.append(
+        style(f"Fixed {_count(len(applied), 'problem')} in {_count(files, 'file')}.", bold=True)
+    )
+    return "\n".join(lines)
+
+
 def to_json(findings: Sequence[Finding]) -> str:
-    return json.dumps([f.model_dump() for f in findings], indent=2, ensure_ascii=False)
+    return json.dumps(
+        [f.model_dump(exclude={"fix"}) for f in findings], indent=2, ensure_ascii=False
+    )
 
 
 def to_text(report: LintReport, *, colour: bool = False) -> str:
@@ -48,7 +72,8 @@ def to_text(report: LintReport, *, colour: bool = False) -> str:
             where = f"{f.line}:{f.column}".ljust(8)
             level = style(f.severity.ljust(7), fg=_COLOURS[f.severity])
             code = style(f.code, bold=True)
-            lines.append(f"  {where} {level} {code}  {printable(f.message)}  [{f.rule}]")
+            mark = f" {style('[*]', fg='cyan')}" if fixable(f) else ""
+            lines.append(f"  {where} {level} {code}{mark}  {printable(f.message)}  [{f.rule}]")
             if f.suggestion:
                 label = style("suggestion:", dim=True)
                 lines.append(f"  {'':8} {'':7} {'':4}  {label} {printable(f.suggestion)}")
@@ -84,7 +109,17 @@ def _summary(report: LintReport, style: Callable[..., str]) -> str:
     if report.count("info"):
         counts.append(_count(report.count("info"), "info"))
     summary = f"Found {_count(len(report.findings), 'problem')} ({', '.join(counts)}) in {checked}."
-    return style(summary, fg="red" if report.errors else "yellow", bold=True)
+    lines = [style(summary, fg="red" if report.errors else "yellow", bold=True)]
+    safe = sum(fixable(f) for f in report.findings)
+    unsafe = sum(fixable(f, unsafe=True) for f in report.findings) - safe
+    if safe or unsafe:
+        more = f" ({unsafe} more with --unsafe-fixes)" if safe and unsafe else ""
+        lines.append(
+            f"[*] {safe} fixable with --fix{more}."
+            if safe
+            else f"{unsafe} fixable with --unsafe-fixes."
+        )
+    return "\n".join(lines)
 
 
 def _escape_data(text: str) -> str:

@@ -47,6 +47,25 @@ def example(
 
 
 @dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the file's text from ``start`` to ``end`` (exclusive) with ``content``."""
+
+    start: Position
+    end: Position
+    content: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Edits that resolve a violation. A safe fix keeps the meaning (punctuation, a weekday
+    that the date fixes); an unsafe one changes what the article says (a quotation made
+    to match the transcript) and is applied only with ``--unsafe-fixes``."""
+
+    edits: tuple[Edit, ...]
+    safe: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class Violation:
     """What a rule reports; the engine adds the path, code, name and severity."""
 
@@ -54,6 +73,7 @@ class Violation:
     end: Position
     message: str
     suggestion: str | None = None
+    fix: Fix | None = None
 
 
 @dataclass
@@ -74,11 +94,22 @@ class LintContext:
         return self.article.body
 
     def at_body(
-        self, start: int, end: int, message: str, suggestion: str | None = None
+        self,
+        start: int,
+        end: int,
+        message: str,
+        suggestion: str | None = None,
+        fix: Fix | None = None,
     ) -> Violation:
         """A violation over body characters ``start:end`` (end exclusive)."""
         doc = self.document
-        return Violation(doc.body_position(start), doc.body_position(end), message, suggestion)
+        return Violation(doc.body_position(start), doc.body_position(end), message, suggestion, fix)
+
+    def body_fix(self, start: int, end: int, content: str, *, safe: bool = True) -> Fix:
+        """A fix that replaces body characters ``start:end`` with ``content``."""
+        doc = self.document
+        edit = Edit(doc.body_position(start), doc.body_position(end), content)
+        return Fix((edit,), safe)
 
     def at_field(
         self, loc: Sequence[str | int], message: str, suggestion: str | None = None

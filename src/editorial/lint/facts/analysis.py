@@ -11,7 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from editorial.lint.facts.citations import Citations, find_citations
-from editorial.lint.facts.figures import Figure, find_figures, normal_unit, qualifier_group, units
+from editorial.lint.facts.figures import (
+    Figure,
+    find_figures,
+    normal_unit,
+    number_pattern,
+    qualifier_group,
+    units,
+)
 from editorial.lint.quotes.analysis import found_for
 from editorial.lint.quotes.finder import Found, find_quotations
 from editorial.model.article import ArticleMeta
@@ -196,3 +203,27 @@ def fmt(value: float) -> str:
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def written_like(value: float, unit: str, figure: Figure) -> str:
+    """``value`` of ``unit`` written the way the article writes ``figure``: its currency
+    sign, its scale word, its thousands separators and its percent sign, so the registry's
+    38,500,000 dollars reads “$38.5 million” beside the article's “$40 million”."""
+    match = number_pattern().search(figure.text)
+    if match is None:  # a figure in words ("thirty thousand"): digits, grouped
+        return f"{fmt(value)} {unit}".strip()
+    cur, raw, scale, pct = (match.group(n) or "" for n in ("cur", "num", "scale", "pct"))
+    if scale:
+        factor = units()["scales"][scale.lower()]
+        spacing = figure.text[match.end("num") : match.start("scale")]
+        number = fmt(round(value / factor, 2)) + spacing + scale
+    elif "," in raw or abs(value) < 10_000:
+        number = fmt(value)
+    else:
+        number = fmt(value).replace(",", "")  # the article writes 12000, not 12,000
+    if cur:
+        number = cur + figure.text[match.end("cur") : match.start("num")] + number
+    currencies = units()["currencies"]
+    if (cur and unit.lower() in currencies["words"]) or (pct and normal_unit(unit) == "percent"):
+        unit = ""  # the sign says it
+    return f"{number}{pct} {unit}".strip()

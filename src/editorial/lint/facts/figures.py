@@ -104,6 +104,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+def number_pattern() -> re.Pattern[str]:
+    """A number as the finder reads it: groups ``cur``, ``num``, ``scale`` and ``pct``."""
+    return _patterns()["number"]
+
+
 def _alternation(entries: list[str]) -> str:
     return "|".join(re.escape(e) for e in sorted(entries, key=len, reverse=True))
 

@@ -18,6 +18,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from typing import Literal
 
 from rapidfuzz import fuzz
@@ -413,12 +414,43 @@ class TranscriptIndex:
         if best is None:
             return None
         score, lo, hi = best
+        start, end = self._cover(words, lo, hi)
+        if (start, end) != (lo, hi):
+            window = [vocabulary[t] for t in self.tokens[start:end] if t]
+            covered = fuzz.ratio(target, " ".join(window)) / 100
+            if covered >= CLOSEST_MIN_SCORE or score < CLOSEST_MIN_SCORE:
+                score, lo, hi = covered, start, end  # never turns "closest" into "none"
         while lo < hi and self.tokens[lo] == 0:
             lo += 1
         try:
             return self._passage(lo, hi, score)
         except ValueError:
             return None
+
+    def _cover(self, words: list[str], lo: int, hi: int) -> tuple[int, int]:
+        """The window ``lo:hi`` moved to cover the quotation's words and no more: its
+        edges at the transcript's words for the quotation's first and last words, and as
+        many words beyond a matched word as the quotation has there (a changed first word,
+        a pronoun the quotation kept but the window dropped), within the speaker's turn."""
+        tokens = self.tokens
+        spots = [i for i in range(lo, hi) if tokens[i]]
+        vocabulary = self._shared.words
+        matcher = SequenceMatcher(a=words, b=[vocabulary[tokens[i]] for i in spots], autojunk=False)
+        blocks = [b for b in matcher.get_matching_blocks() if b.size]
+        if not blocks:
+            return lo, hi
+        first, last = blocks[0], blocks[-1]
+        start = spots[first.b]
+        for _ in range(first.a):  # the quotation's words before its first matched word
+            if start == 0 or tokens[start - 1] == 0:
+                break
+            start -= 1
+        end = spots[last.b + last.size - 1] + 1
+        for _ in range(len(words) - (last.a + last.size)):
+            if end >= len(tokens) or tokens[end] == 0:
+                break
+            end += 1
+        return start, end
 
     def verdict(self, quote: str) -> Verdict:
         """Verbatim matches, else the closest passage when it is close enough."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from editorial.lint.facts.analysis import facts_for, fmt, within_tolerance
+from editorial.lint.facts.analysis import facts_for, within_tolerance, written_like
 from editorial.lint.rule import LintContext, Rule, Violation
 from editorial.lint.rules._facts_fixtures import registry
 
@@ -16,7 +16,8 @@ class FigureContradictsRegistry(Rule):
     ``sources/facts.yaml`` ("4,900 cubic hectometres" when the registry says 4,200 with a
     tolerance of 10%). Qualifiers count: "more than X" agrees with a fact a little above X,
     "nearly X" with one a little below it. The message gives the registry's value, source
-    and date.
+    and date, the figure written the way the article writes its own ("$38.5 million" beside
+    "$40 million").
 
     **Why it matters.** The registry holds the figures the data desk has checked; an article
     that differs from it is either wrong or knows something the desk should hear about.
@@ -47,11 +48,12 @@ class FigureContradictsRegistry(Rule):
                 part for part in (source and source.title, source and source.publisher) if part
             )
             dated = f", as of {fact.as_of.isoformat()}" if fact.as_of else ""
+            registered = written_like(fact.value, fact.unit, figure)
             yield ctx.at_body(
                 figure.start,
                 figure.end,
-                f"“{figure.text}” differs from the registry's {fmt(fact.value)} {fact.unit} "
+                f"“{figure.text}” differs from the registry's {registered} "
                 f"(fact '{fact.id}'{': ' + origin if origin else ''}{dated}; tolerance "
                 f"{fact.tolerance:.0%})",
-                f"use the registry's figure: {fmt(fact.value)} {fact.unit}",
+                f"use the registry's figure: {registered}",
             )

@@ -25,7 +25,8 @@ class DateInconsistent(Rule):
     was there notices, and it undermines everything after it.
 
     **How to fix.** Check the calendar and the event's date; correct the text or the front
-    matter.
+    matter. ``editorial lint --fix`` writes the weekday of the date when the year is written
+    or is the event's (with a guessed year, only ``--unsafe-fixes`` does).
     """
 
     code = "F005"
@@ -60,11 +61,16 @@ class DateInconsistent(Rule):
                 continue
             actual = mention.date.strftime("%A")
             if mention.weekday and mention.weekday != actual:
+                # the weekday is the match's first word; trusting the date is safe when
+                # its year is written or is the event's, not when it is guessed
+                weekday_end = mention.start + len(mention.weekday)
+                sure = mention.year_given or event is not None
                 yield ctx.at_body(
                     mention.start,
                     mention.end,
                     f"“{mention.text}”: {mention.date.strftime('%B %-d, %Y')} was a {actual}",
                     f"write “{actual}”, or check the date",
+                    ctx.body_fix(mention.start, weekday_end, actual, safe=sure),
                 )
                 continue
             if (

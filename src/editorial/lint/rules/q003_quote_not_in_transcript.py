@@ -5,9 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from editorial.lint.quotes.analysis import analysis_for
-from editorial.lint.rule import LintContext, Rule, Violation
+from editorial.lint.quotes.diff import describe, word_changes
+from editorial.lint.quotes.finder import Quotation
+from editorial.lint.rule import Fix, LintContext, Rule, Violation
 from editorial.lint.rules._fixtures import panel
 from editorial.lint.rules.q001_quote_unattributed import _short
+
+_CLOSING = ".,;:!?… "  # punctuation a quotation ends with, inside its marks
 
 
 class QuoteNotInTranscript(Rule):
@@ -17,7 +21,8 @@ class QuoteNotInTranscript(Rule):
     them, and the quoted words are not there in that order. Case, punctuation, accents and
     the kind of quotation mark or dash do not count; "…" stands for omitted words and
     ``[brackets]`` for a few substituted words. The message gives the closest passage,
-    who said it, where, and how close it is.
+    who said it, where, and how close it is, and then the differences word by word: words
+    changed (“what” for “how much”), added, or left out without an ellipsis.
 
     **Why it matters.** A quotation is a promise that the person said exactly these words.
     A paraphrase inside quotation marks is a misquote, the error that most harms a
@@ -25,6 +30,9 @@ class QuoteNotInTranscript(Rule):
 
     **How to fix.** Quote the transcript exactly, mark omissions with "…" and
     substitutions with brackets, or paraphrase without quotation marks.
+    ``editorial lint --unsafe-fixes`` puts the transcript's words in place of the
+    quotation's when the closest passage is the speaker's own (check the sentence reads
+    well after it).
     """
 
     code = "Q003"
@@ -58,13 +66,33 @@ class QuoteNotInTranscript(Rule):
                 message = (
                     f"“{_short(check.text)}” is not in the transcripts, nor anything close to it"
                 )
-                suggestion = None
-            else:
-                when = f", {near.timestamp}" if near.timestamp else f", line {near.line}"
-                message = (
-                    f"“{_short(check.text)}” is not what {speaker.name} said verbatim; closest "
-                    f"({near.score:.0%}): {near.speaker} in {near.transcript}{when}: "
-                    f"“{_short(near.text, 120)}”"
-                )
-                suggestion = f"quote the transcript exactly: “{near.text}”"
-            yield ctx.at_body(q.start, q.end, message, suggestion)
+                yield ctx.at_body(q.start, q.end, message)
+                continue
+            when = f", {near.timestamp}" if near.timestamp else f", line {near.line}"
+            changes = word_changes(check.text, near.text)
+            message = (
+                f"“{_short(check.text)}” is not what {speaker.name} said verbatim; closest "
+                f"({near.score:.0%}): {near.speaker} in {near.transcript}{when}: "
+                f"“{_short(near.text, 120)}”"
+            ) + (f"; word by word: {describe(changes)}" if changes else "")
+            fix = None
+            if analysis.is_speaker(speaker)(near):
+                fix = _requote(ctx, q, near.text)
+            yield ctx.at_body(
+                q.start, q.end, message, f"quote the transcript exactly: “{near.text}”", fix
+            )
+
+
+def _requote(ctx: LintContext, q: Quotation, said: str) -> Fix | None:
+    """An unsafe fix putting the transcript's words in place of the quotation's, keeping
+    the quotation's own closing punctuation ("…get,” Ortiz said"); only for a quotation in
+    one paragraph, within its marks."""
+    if q.kind == "block" or len(q.parts) != 1:
+        return None
+    start, end = q.parts[0]
+    words = ctx.body[start:end]
+    if "\n\n" in words:
+        return None
+    kept = len(words) - len(words.rstrip(_CLOSING))
+    text = said.rstrip(_CLOSING) + words[len(words) - kept :] if kept else said
+    return ctx.body_fix(start, end, text, safe=False)

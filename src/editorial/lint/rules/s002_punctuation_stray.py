@@ -37,7 +37,7 @@ class PunctuationStray(Rule):
     **Why it matters.** These are leftovers of editing: a clause cut without its comma, a
     quotation moved without its punctuation. They read as carelessness.
 
-    **How to fix.** Apply the suggestion.
+    **How to fix.** Apply the suggestion, or run ``editorial lint --fix``.
     """
 
     code = "S002"
@@ -69,4 +69,5 @@ class PunctuationStray(Rule):
                     match.end(),
                     f"{what}: “{match.group(0).strip() or match.group(0)}”",
                     f"write “{fixed}”",
+                    ctx.body_fix(match.start(), match.end(), fixed),
                 )
