@@ -24,11 +24,18 @@ name = "{name}"
 base_url = "https://example.org"
 language = "en"
 
+# Who works here: a reporter who writes, an editor who reviews and publishes (an editor
+# may not approve their own byline). Replace them with your desk; --as NAME picks one.
+[staff.reporter]
+name = "Example Author"
+author = "example-author"
+email = "reporter@example.org"
+roles = ["author"]
+
 [staff.editor]
 name = "Example Editor"
-author = "example-author"
 email = "editor@example.org"
-roles = ["author", "editor", "publisher"]
+roles = ["editor", "publisher"]
 
 [lint]
 ignore = []
