@@ -56,3 +56,12 @@ def test_no_command_prints_a_control_character_from_a_file(room: Room) -> None:
     history = outputs["history"].output.splitlines()
     assert sum("approved -> published" in line for line in history) == 1
     assert "\\n2025-01-01" in outputs["history"].output
+
+
+def test_plural() -> None:
+    from editorial.printable import plural
+
+    assert plural(1, "entry", "entries") == "1 entry"
+    assert plural(0, "entry", "entries") == "0 entries"
+    assert plural(2, "error") == "2 errors"
+    assert plural(1, "error") == "1 error"

@@ -28,3 +28,9 @@ def _spell(match: re.Match[str]) -> str:
 def printable(text: str) -> str:
     """``text`` with every control character written out ("\\n", "\\x1b", "\\u202e")."""
     return _UNSAFE.sub(_spell, text)
+
+
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """``count`` and ``noun``, in the plural unless the count is one: "1 entry", "2 errors",
+    "3 deliveries" (``many``: the plural form when adding "s" is wrong)."""
+    return f"{count} {noun if count == 1 else many or noun + 's'}"

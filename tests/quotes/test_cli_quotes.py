@@ -2,6 +2,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from editorial.lint.quotes.sheet import short_name
 from editorial.lint.rules._fixtures import PANEL_FRONT, PANEL_VTT
 from tests.conftest import Room
 
@@ -151,3 +156,35 @@ def test_speaker_sections_lint_and_the_quote_sheet(room: Room) -> None:
     suggestion = findings[0]["suggestion"]
     assert "Lucía Fernández and Rafael Ortiz" in suggestion
     assert "panel.vtt gives these words to Rafael Ortiz" in suggestion
+
+
+@pytest.mark.parametrize(
+    ("name", "width", "short"),
+    [
+        ("Amara Okafor Nwosu", 28, "Amara Okafor Nwosu"),
+        ("Amara Okafor Nwosu", 16, "A. Okafor Nwosu"),
+        ("María del Carmen Fernández de la Vega", 24, "M. del C. F. de la Vega"),
+        (
+            "Ministry of Water Resources and Sanitation of the Province",
+            27,
+            "Ministry of Water…",
+        ),
+        ("Supercalifragilisticexpialidocious", 10, "Supercali…"),
+    ],
+)
+def test_names_are_shortened_at_words(name: str, width: int, short: str) -> None:
+    assert short_name(name, width) == short
+
+
+@given(
+    st.lists(st.text(alphabet="abcdeéABCÉ", min_size=1, max_size=14), min_size=1, max_size=8),
+    st.integers(min_value=12, max_value=40),
+)
+def test_a_shortened_name_never_cuts_a_word(words: list[str], width: int) -> None:
+    short = short_name(" ".join(words), width)
+    assert len(short) <= width
+    kept = short.removesuffix("…").split()
+    if len(words[0]) >= width - 1 and kept == [short.removesuffix("…")]:
+        return  # a first word longer than the column: nothing whole fits
+    for i, word in enumerate(kept):  # each word whole, or the initial of the word there
+        assert word in (words[i], words[i][0] + "."), (words, width, short)

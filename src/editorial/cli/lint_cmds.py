@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import sys
-from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import click
 
 from editorial.cli.app import Env, cli, format_option, pass_env, transcript_option, warn_skipped
+from editorial.cli.terminal import markdown, progress_bar
 from editorial.errors import NotFoundError
 from editorial.lint.engine import LintReport, run_lint
 from editorial.lint.fixes import fix_and_lint
@@ -20,30 +18,6 @@ from editorial.lint.quotes.sheet import quote_sheet, render_text
 from editorial.lint.registry import all_rules, get_rule
 
 PROGRESS_MIN = 20  # files to read before a progress bar is worth showing
-
-
-@contextlib.contextmanager
-def _progress() -> Iterator[Callable[[int, int], None] | None]:
-    """A progress bar on stderr, when it is a terminal and the run is long."""
-    if not sys.stderr.isatty():
-        yield None
-        return
-    bar: Any = None
-
-    def update(done: int, total: int) -> None:
-        nonlocal bar
-        if total < PROGRESS_MIN:
-            return
-        if bar is None:
-            bar = click.progressbar(length=total, label="Linting", file=sys.stderr)
-            bar.__enter__()
-        bar.update(done - bar.pos)
-
-    try:
-        yield update
-    finally:
-        if bar is not None:
-            bar.__exit__(None, None, None)
 
 
 def _codes(values: tuple[str, ...]) -> list[str]:
@@ -102,8 +76,8 @@ def lint(
     <!-- editorial: ignore CODE --> on its line or the line before.
     """
     newsroom = env.newsroom()
-    colour = fmt == "text" and env.colour()
-    with _progress() as progress:
+    colour = fmt in ("text", "concise") and env.colour()
+    with progress_bar("Linting", PROGRESS_MIN, env.colour(sys.stderr)) as progress:
 
         def again() -> LintReport:
             return run_lint(
@@ -132,8 +106,13 @@ def lint(
 @cli.command()
 @click.argument("code", required=False)
 @format_option()
-def rule(code: str | None, fmt: str) -> None:
-    """A lint rule's documentation (CODE or name), or the list of all rules."""
+@pass_env
+def rule(env: Env, code: str | None, fmt: str) -> None:
+    """A lint rule's documentation (CODE or name), or the list of all rules.
+
+    On a terminal the documentation is rendered; to a pipe or file it is printed as the
+    Markdown it is written in.
+    """
     rules = [get_rule(code)] if code else list(all_rules().values())
     if fmt == "json":
         data = [
@@ -150,11 +129,12 @@ def rule(code: str | None, fmt: str) -> None:
         return
     if code:
         found = rules[0]
-        click.echo(f"# {found.name} ({found.code})\n\nDefault severity: {found.severity}\n")
-        click.echo(found.doc())
+        text = f"# {found.name} ({found.code})\n\nDefault severity: {found.severity}\n\n"
+        markdown(text + found.doc(), env.colour())
         return
+    width = max(len(r.name) for r in rules)
     for r in rules:
-        click.echo(f"{r.code}  {r.name.ljust(28)} {r.severity.ljust(8)} {r.summary()}")
+        click.echo(f"{r.code}  {r.name.ljust(width)}  {r.severity.ljust(8)} {r.summary()}")
 
 
 @cli.command()

@@ -10,16 +10,18 @@ import click
 from editorial.cli.app import Env, cli, format_option, pass_env, warn_skipped
 from editorial.model.state import State
 from editorial.newsroom.create import init_newsroom, new_article
-from editorial.printable import printable
+from editorial.printable import plural, printable
 from editorial.review.board import BoardRow, board, describe_age
 
-_STATE_COLOURS = {
-    State.DRAFT: "white",
+# colours that read on light and dark terminals alike: no white, black or yellow (a
+# draft keeps the terminal's own colour, in bold)
+_STATE_COLOURS: dict[State, str | None] = {
+    State.DRAFT: None,
     State.IN_REVIEW: "cyan",
-    State.CHANGES_REQUESTED: "yellow",
+    State.CHANGES_REQUESTED: "magenta",
     State.APPROVED: "green",
-    State.SCHEDULED: "magenta",
-    State.PUBLISHED: "blue",
+    State.SCHEDULED: "blue",
+    State.PUBLISHED: "green",
     State.RETRACTED: "red",
 }
 
@@ -117,10 +119,6 @@ def status(
         click.echo(line(_board_cells(row), lint_colour="red"), color=colour)
 
 
-def _errors(count: int) -> str:
-    return f"{count} error{'s' if count != 1 else ''}"
-
-
 def _board_cells(row: BoardRow) -> tuple[str, ...]:
     """The board's columns for one article, as text."""
     return (
@@ -128,7 +126,7 @@ def _board_cells(row: BoardRow) -> tuple[str, ...]:
         describe_age(row.age_days),
         printable(", ".join(row.authors)),
         printable(row.assignee or ""),
-        _errors(row.errors) if row.errors else "",
+        plural(row.errors, "error") if row.errors else "",
         printable(row.title),
     )
 
@@ -178,8 +176,7 @@ def show(env: Env, slug: str, fmt: str) -> None:
     if meta.citations:
         lines.append("  citations")
         lines += [f"    {c.id.ljust(12)} {printable(c.title or '')}" for c in meta.citations]
-    entries = len(meta.history)
-    counted = f"{entries} entr{'y' if entries == 1 else 'ies'}"
+    counted = plural(len(meta.history), "entry", "entries")
     lines.append(f"  history     {counted} ('editorial history {meta.slug}')")
     if meta.corrections:
         lines.append(f"  corrections {len(meta.corrections)}")

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from editorial.cli.app import Env, cli, pass_env
+from editorial.printable import plural
 
 
 @cli.command()
@@ -40,14 +41,14 @@ def build(env: Env, out: Path | None, force: bool, verbose: bool) -> None:
             click.echo(f"removed {path}")
     where = newsroom.relative(report.out)
     click.echo(
-        f"Built {report.articles} article{'s' if report.articles != 1 else ''} into {where}/: "
+        f"Built {plural(report.articles, 'article')} into {where}/: "
         f"{len(report.written)} written, {report.unchanged} unchanged, "
         f"{len(report.removed)} removed."
     )
     if report.skipped:
         count = len(report.skipped)
         click.echo(
-            f"{count} article{'s' if count != 1 else ''} could not be read; fix and build again.",
+            f"{plural(count, 'article')} could not be read; fix and build again.",
             err=True,
         )
         sys.exit(1)

@@ -7,6 +7,7 @@ import sys
 import click
 
 from editorial.cli.app import Env, cli, format_option, pass_env
+from editorial.printable import plural
 
 
 @cli.group(invoke_without_command=True)
@@ -48,7 +49,7 @@ def syndicate(ctx: click.Context, env: Env, partners: tuple[str, ...], dry_run: 
         click.echo(f"error: {problem}", err=True)
     count = len(report.results)
     if dry_run:
-        click.echo(f"{count} deliver{'y' if count == 1 else 'ies'} planned; nothing was sent.")
+        click.echo(f"{plural(count, 'delivery', 'deliveries')} planned; nothing was sent.")
         return
     done = count - len(report.failed)
     click.echo(f"{done} delivered, {len(report.failed)} failed.")

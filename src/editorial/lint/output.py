@@ -13,10 +13,11 @@ from editorial.lint.engine import LintReport
 from editorial.lint.finding import Finding
 from editorial.lint.fixes import Applied, fixable
 from editorial.lint.registry import all_rules
-from editorial.printable import printable
+from editorial.printable import plural, printable
 
 FORMATS = ("text", "concise", "json", "github", "sarif")
-_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
+# readable on light and dark terminals alike: no yellow (lost on white), white or black
+_COLOURS = {"error": "red", "warning": "magenta", "info": "blue"}
 
 
 def render(report: LintReport, fmt: str, *, colour: bool = False) -> str:
@@ -48,7 +49,7 @@ def render_fixes(applied: Sequence[Applied], *, colour: bool = False) -> str:
     ]
     files = len({a.finding.path for a in applied})
     lines.append(
-        style(f"Fixed {_count(len(applied), 'problem')} in {_count(files, 'file')}.", bold=True)
+        style(f"Fixed {plural(len(applied), 'problem')} in {plural(files, 'file')}.", bold=True)
     )
     return "\n".join(lines)
 
@@ -96,20 +97,16 @@ def to_concise(report: LintReport, *, colour: bool = False) -> str:
     return "\n".join([*lines, _summary(report, style)])
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
 def _summary(report: LintReport, style: Callable[..., str]) -> str:
     """``Found 3 problems (1 error, 1 warning, 1 info) in 2 files.``, or all passed."""
-    checked = _count(len(report.files), "file")
+    checked = plural(len(report.files), "file")
     if not report.findings:
         return style(f"All checks passed ({checked}).", fg="green")
-    counts = [_count(report.errors, "error"), _count(report.warnings, "warning")]
+    counts = [plural(report.errors, "error"), plural(report.warnings, "warning")]
     if report.count("info"):
-        counts.append(_count(report.count("info"), "info"))
-    summary = f"Found {_count(len(report.findings), 'problem')} ({', '.join(counts)}) in {checked}."
-    lines = [style(summary, fg="red" if report.errors else "yellow", bold=True)]
+        counts.append(plural(report.count("info"), "info"))
+    summary = f"Found {plural(len(report.findings), 'problem')} ({', '.join(counts)}) in {checked}."
+    lines = [style(summary, fg=_COLOURS["error" if report.errors else "warning"], bold=True)]
     safe = sum(fixable(f) for f in report.findings)
     unsafe = sum(fixable(f, unsafe=True) for f in report.findings) - safe
     if safe or unsafe:

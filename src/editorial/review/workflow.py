@@ -30,6 +30,7 @@ from editorial.newsroom.article import Article, load_article
 from editorial.newsroom.edit import edit_front_matter
 from editorial.newsroom.newsroom import Newsroom
 from editorial.newsroom.storage import atomic_move, atomic_write
+from editorial.printable import plural
 from editorial.review.gitsync import GitError, commit_transition
 from editorial.review.identity import Actor
 
@@ -107,7 +108,7 @@ def lint_clean(req: Request) -> str | None:
     more = f" and {len(errors) - 5} more" if len(errors) > 5 else ""
     where = req.newsroom.relative(req.article.path)
     return (
-        f"(lint gate) {where} has {len(errors)} lint error{'s' if len(errors) != 1 else ''} "
+        f"(lint gate) {where} has {plural(len(errors), 'lint error')} "
         f"({shown}{more}); run 'editorial lint {where}'"
     )
 

@@ -23,6 +23,7 @@ from editorial.model.state import State
 from editorial.newsroom.article import Article, load_article
 from editorial.newsroom.newsroom import PUBLISHED, Newsroom
 from editorial.newsroom.storage import STATE_DIR
+from editorial.printable import plural
 from editorial.publish.views import ArticleView, article_view, is_live, published_time
 from editorial.syndicate import delivery
 from editorial.syndicate.formats import Item, get_format
@@ -225,7 +226,7 @@ def _run_partner(
         where = f"${partner.secret_env}" if partner.secret_env else "secret_env"
         report.problems.append(
             f"partner '{partner_id}': {where} is not set, so nothing can be signed; "
-            f"{len(planned)} deliver{'y' if len(planned) == 1 else 'ies'} left for the next run"
+            f"{plural(len(planned), 'delivery', 'deliveries')} left for the next run"
         )
         return
     info = newsroom.config.newsroom
