@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -99,3 +100,33 @@ def test_linting_one_file_agrees_with_analysing_everything(
         where = newsroom.relative(path)
         expected = cross([f for f in everything.findings if f.path == where], where)
         assert cross(alone.findings, where) == expected
+
+
+def test_a_warm_run_compares_only_when_some_article_changed(
+    room: Room, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cross-article findings of a run stand while no article has changed: the next
+    run answers them without building the ledger; an edit to another article, which the
+    linted files do not include, is still seen."""
+    import editorial.lint.engine as engine
+
+    quote = "“The channel was simply too shallow for a loaded carrier,” {} said."
+    room.write("published/other.md", article("other", quote.format("Mensah")))
+    target = room.write("drafts/mine.md", article("mine", quote.format("Okafor")))
+    newsroom = Newsroom.open(room.root)
+    first = run_lint(newsroom, [target])
+    assert "Q006" in [f.code for f in first.findings]
+    built: list[int] = []
+    real = engine.Ledger
+
+    def counting(*args: object) -> object:
+        built.append(1)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine, "Ledger", counting)
+    again = run_lint(newsroom, [target])
+    assert again.findings == first.findings and built == []
+    room.write("published/other.md", article("other", quote.format("Okafor")))
+    after = run_lint(newsroom, [target])
+    assert "Q006" not in [f.code for f in after.findings] and built == [1]
+    assert run_lint(newsroom, [target], use_cache=False).findings == after.findings

@@ -20,7 +20,7 @@ from editorial.newsroom.newsroom import Newsroom
 from editorial.newsroom.storage import STATE_DIR, atomic_write
 
 CACHE_FILE = "lint.json"
-FORMAT = 3
+FORMAT = 4
 MAX_ENTRIES = 50_000
 
 
@@ -79,6 +79,8 @@ class LintCache:
         self.digest = digest
         self.enabled = enabled
         self.entries: dict[str, dict[str, Any]] = {}
+        # the cross-article findings of the last run, for the state of every article then
+        self.compared: dict[str, Any] = {}
         self.hits = 0
         self.dirty = False
         if enabled:
@@ -97,6 +99,9 @@ class LintCache:
             entries = data.get("entries")
             if isinstance(entries, dict):
                 self.entries = entries
+            compared = data.get("compared")
+            if isinstance(compared, dict) and isinstance(compared.get("findings"), dict):
+                self.compared = compared
 
     def get(self, key: str) -> dict[str, Any] | None:
         return self.entries.get(key) if self.enabled else None
@@ -108,6 +113,23 @@ class LintCache:
         self.entries[key] = merged
         self.dirty = True
 
+    def compared_findings(self, signature: str) -> dict[str, list[dict[str, Any]]]:
+        """The cross-article findings kept for ``signature`` (every article's path and
+        content, as :func:`ledger_signature` digests them), by article; empty when the
+        newsroom has changed since."""
+        if not self.enabled or self.compared.get("signature") != signature:
+            return {}
+        found: dict[str, list[dict[str, Any]]] = self.compared["findings"]
+        return found
+
+    def keep_compared(self, signature: str, findings: dict[str, list[dict[str, Any]]]) -> None:
+        """Keep cross-article findings for ``signature``, beside those kept for it before."""
+        if not self.enabled or not findings:
+            return
+        kept = self.compared_findings(signature)
+        self.compared = {"signature": signature, "findings": {**kept, **findings}}
+        self.dirty = True
+
     def save(self) -> None:
         """Write the cache atomically (a cache that cannot be written is skipped)."""
         if not (self.enabled and self.dirty):
@@ -115,6 +137,11 @@ class LintCache:
         if len(self.entries) > MAX_ENTRIES:
             keep = list(self.entries.items())[-MAX_ENTRIES:]
             self.entries = dict(keep)
-        data = {"format": FORMAT, "digest": self.digest, "entries": self.entries}
+        data = {
+            "format": FORMAT,
+            "digest": self.digest,
+            "entries": self.entries,
+            "compared": self.compared,
+        }
         with contextlib.suppress(OSError):
             atomic_write(self.path, json.dumps(data, ensure_ascii=False))

@@ -356,7 +356,7 @@ def _run_lint(
 
     read(jobs_list)
     report.read = len(jobs_list)
-    ledger = None
+    compared: dict[str, list[dict[str, Any]]] = {}
     if compare:
         others = {
             str(path): newsroom.relative(path)
@@ -367,19 +367,29 @@ def _run_lint(
         more = [(path, False, wanted) for path, wanted in needed.items()]
         report.compared = len(more)
         read(more)
-        ledger = Ledger(
-            {
-                rel: Contribution.from_json(done.get(p) or {})
-                for p, rel in {**others, **targets}.items()
-            }
+        everyone = {**others, **targets}
+        # every article's path and content: the cross-article findings of the last run
+        # stand while it is the same (a warm run with no change compares nothing)
+        signature = content_hash(
+            "\n".join(sorted(f"{rel}\0{hashes[p]}" for p, rel in everyone.items())).encode()
         )
+        compared = cache.compared_findings(signature)
+        if not all(where in compared for where in targets.values()):
+            ledger = Ledger(
+                {rel: Contribution.from_json(done.get(p) or {}) for p, rel in everyone.items()}
+            )
+            fresh = {
+                where: [f.model_dump() for f in _compare(path, where, ledger, compare, selection)]
+                for path, where in targets.items()
+            }
+            cache.keep_compared(signature, fresh)
+            compared = {**compared, **fresh}
     cache.save()
     for path, where in targets.items():
         report.files.append(where)
         report.linted[where] = hashes[path]
         findings = [Finding(**f) for f in done[path].get("findings") or []]
-        if ledger is not None:
-            findings += _compare(path, where, ledger, compare, selection)
+        findings += [Finding(**f) for f in compared.get(where, [])] if compare else []
         findings = [f for f in findings if not selection.ignored_in(where, f.code)]
         report.findings.extend(sorted(set(findings), key=Finding.sort_key))
     return report
