@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,6 +110,18 @@ def room(tmp_path: Path) -> Room:
     (root / "drafts").mkdir(exist_ok=True)
     (root / "published").mkdir(exist_ok=True)
     (root / "sources").mkdir(exist_ok=True)
+    return room
+
+
+DEMO = Path(__file__).resolve().parent.parent  # the demo newsroom ships at the root
+
+
+@pytest.fixture
+def demo(room: Room) -> Room:
+    """``room`` holding a copy of the demo newsroom: its config, articles, bios, sources."""
+    for folder in ("drafts", "published", "authors", "sources"):
+        shutil.copytree(DEMO / folder, room.root / folder, dirs_exist_ok=True)
+    shutil.copy(DEMO / "editorial.toml", room.root / "editorial.toml")
     return room
 
 

@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import sys
-from pathlib import Path
 
 import pytest
 
 from editorial.cli.terminal import progress_bar
 from tests.conftest import Room
 
-DEMO = Path(__file__).resolve().parent.parent
 SGR = re.compile(r"\x1b\[([0-9;]*)m")
 # black, yellow, white and their bright forms, any background, 256 and true colours
 UNREADABLE = {"30", "33", "37", "90", "93", "97", "38", "48"} | {
@@ -24,14 +21,6 @@ UNREADABLE = {"30", "33", "37", "90", "93", "97", "38", "48"} | {
 
 def codes(text: str) -> set[str]:
     return {code for params in SGR.findall(text) for code in params.split(";") if code}
-
-
-@pytest.fixture
-def demo(room: Room) -> Room:
-    for folder in ("drafts", "published", "authors", "sources"):
-        shutil.copytree(DEMO / folder, room.root / folder, dirs_exist_ok=True)
-    shutil.copy(DEMO / "editorial.toml", room.root / "editorial.toml")
-    return room
 
 
 def test_every_colour_reads_on_light_and_dark_terminals(demo: Room) -> None:

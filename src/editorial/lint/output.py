@@ -33,14 +33,21 @@ def render(report: LintReport, fmt: str, *, colour: bool = False) -> str:
     return to_text(report, colour=colour)
 
 
+def _styler(colour: bool) -> Callable[..., str]:
+    """``click.style`` when colouring, else the text as it is."""
+
+    def style(text: str, **kwargs: object) -> str:
+        return click.style(text, **kwargs) if colour else text  # type: ignore[arg-type]
+
+    return style
+
+
 def render_fixes(applied: Sequence[Applied], *, colour: bool = False) -> str:
     """One line a change that ``--fix`` made, then how many: ``Fixed 2 problems.``"""
     if not applied:
         return ""
 
-    def style(text: str, **kwargs: object) -> str:
-        return click.style(text, **kwargs) if colour else text  # type: ignore[arg-type]
-
+    style = _styler(colour)
     lines = [
         f"{style('fixed', fg='green')} {printable(a.finding.path)}:{a.finding.line}:"
         f"{a.finding.column}: {style(a.finding.code, bold=True)} "
@@ -63,9 +70,7 @@ def to_json(findings: Sequence[Finding]) -> str:
 def to_text(report: LintReport, *, colour: bool = False) -> str:
     """Findings grouped by file, ruff-like, with a closing summary line."""
 
-    def style(text: str, **kwargs: object) -> str:
-        return click.style(text, **kwargs) if colour else text  # type: ignore[arg-type]
-
+    style = _styler(colour)
     lines: list[str] = []
     for path, group in groupby(report.findings, key=lambda f: f.path):
         lines.append(style(printable(path), bold=True))
@@ -86,9 +91,7 @@ def to_text(report: LintReport, *, colour: bool = False) -> str:
 def to_concise(report: LintReport, *, colour: bool = False) -> str:
     """One line a finding, ``path:line:col: CODE message``, then the summary."""
 
-    def style(text: str, **kwargs: object) -> str:
-        return click.style(text, **kwargs) if colour else text  # type: ignore[arg-type]
-
+    style = _styler(colour)
     lines = [
         f"{style(printable(f.path), bold=True)}:{f.line}:{f.column}: "
         f"{style(f.code, fg=_COLOURS[f.severity], bold=True)} {printable(f.message)}"
