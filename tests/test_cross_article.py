@@ -5,6 +5,7 @@ are exactly those of a run that analyses every article."""
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -130,3 +131,55 @@ def test_a_warm_run_compares_only_when_some_article_changed(
     after = run_lint(newsroom, [target])
     assert "Q006" not in [f.code for f in after.findings] and built == [1]
     assert run_lint(newsroom, [target], use_cache=False).findings == after.findings
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    quotes=st.lists(
+        st.tuples(phrase, st.sampled_from(["Okafor", "Mensah"])), min_size=3, max_size=6
+    ),
+    edits=st.lists(
+        st.tuples(
+            st.integers(0, 5),
+            phrase,
+            st.sampled_from(["Okafor", "Mensah"]),
+            st.sampled_from(["all", "one", "drafts"]),
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+)
+def test_a_warm_run_after_edits_agrees_with_a_cold_one(
+    room: Room, quotes: list[tuple[str, str]], edits: list[tuple[int, str, str, str]]
+) -> None:
+    """The kept cross-article findings are reused only where nothing they depend on has
+    changed: after any edits, a warm run (of everything, one file, or another folder)
+    gives exactly the findings of a run without the cache."""
+    for folder in ("published", "drafts", ".editorial"):
+        shutil.rmtree(room.root / folder, ignore_errors=True)
+    room.write("sources/facts.yaml", FACTS)
+
+    def write(i: int, words: str, who: str) -> Path:
+        folder = "drafts" if i % 3 == 2 else "published"
+        value = 4100 if (i + len(words)) % 2 else 4900
+        body = (
+            f"“{words},” {who} said.\n\nThe court issued {value:,} eviction orders last year [@x]."
+        )
+        if i % 2:
+            body = f"{who} called it “{words.split(' ', 1)[-1]}.”\n\n" + body
+        return room.write(f"{folder}/a{i}.md", article(f"a{i}", body))
+
+    paths = [write(i, words, who) for i, (words, who) in enumerate(quotes)]
+    run_lint(Newsroom.open(room.root), [room.root])
+    for i, words, who, scope in edits:
+        if i < len(paths):
+            paths[i].unlink()
+            paths[i] = write(i, words, who)
+        else:
+            paths.append(write(len(paths), words, who))
+        given = {"all": [room.root], "one": [paths[0]], "drafts": [room.root / "drafts"]}[scope]
+        warm = run_lint(Newsroom.open(room.root), given)
+        cold = run_lint(Newsroom.open(room.root), given, use_cache=False)
+        assert warm.findings == cold.findings

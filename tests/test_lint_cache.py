@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-import json
+import sqlite3
+from pathlib import Path
+
+import pytest
 
 from editorial.lint.cache import FORMAT
 from editorial.lint.engine import run_lint
@@ -60,10 +63,14 @@ def test_no_cache_and_a_broken_cache(room: Room) -> None:
     fill(room, 3)
     run_lint(Newsroom.open(room.root))
     assert run_lint(Newsroom.open(room.root), use_cache=False).read == 3
-    cache = room.root / ".editorial" / "cache" / "lint.json"
-    cache.write_text("{not json", encoding="utf-8")
+    cache = room.root / ".editorial" / "cache" / "lint.db"
+    cache.write_text("{not a database", encoding="utf-8")
     assert run_lint(Newsroom.open(room.root)).read == 3
-    assert json.loads(cache.read_text(encoding="utf-8"))["format"] == FORMAT
+    with sqlite3.connect(cache) as db:
+        assert db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone() == (
+            str(FORMAT),
+        )
+    assert run_lint(Newsroom.open(room.root)).read == 0
 
 
 def test_parallel_matches_serial(room: Room) -> None:
@@ -117,10 +124,45 @@ def test_an_article_over_the_size_limit_is_one_finding_and_not_checked(room: Roo
 def test_a_cache_of_the_right_digest_but_the_wrong_shape_is_dropped(room: Room) -> None:
     fill(room, 3)
     first = run_lint(Newsroom.open(room.root))
-    cache = room.root / ".editorial" / "cache" / "lint.json"
-    data = json.loads(cache.read_text(encoding="utf-8"))
-    for bad in ({"findings": "not a list"}, {"findings": [{"line": "x"}]}, ["a list"], 7):
-        data["entries"] = dict.fromkeys(data["entries"], bad)
-        cache.write_text(json.dumps(data), encoding="utf-8")
+    cache = room.root / ".editorial" / "cache" / "lint.db"
+    for bad in ('"not a list"', '[{"line": "x"}]', '{"a": 1}', "7", "not json"):
+        run_lint(Newsroom.open(room.root))  # the cache, made again after a drop
+        with sqlite3.connect(cache) as db:
+            db.execute("UPDATE entries SET findings = ?", (bad,))
         report = run_lint(Newsroom.open(room.root))
         assert report.findings == first.findings
+    run_lint(Newsroom.open(room.root))
+    with sqlite3.connect(cache) as db:
+        db.execute("DROP TABLE runs")
+    assert run_lint(Newsroom.open(room.root)).findings == first.findings
+
+
+def test_an_unchanged_file_is_not_read_again(room: Room, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file whose size, times and inode are those it was read with is trusted; one
+    modified since, or just before it was read (the same clock tick), is read again."""
+    import editorial.lint.cache as cache_module
+
+    fill(room, 3)
+    monkeypatch.setattr(cache_module, "RACY_NS", 0)
+    run_lint(Newsroom.open(room.root))
+    read: list[str] = []
+    real = Path.read_bytes
+
+    def counting(self: Path) -> bytes:
+        read.append(self.name)
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    assert run_lint(Newsroom.open(room.root)).read == 0
+    assert not [name for name in read if name.endswith(".md")]
+    room.write("drafts/article-1.md", ARTICLE.format(n=1, value=7000))
+    report = run_lint(Newsroom.open(room.root))
+    assert report.read == 1 and "article-1.md" in read
+    monkeypatch.setattr(cache_module, "RACY_NS", 10**18)  # everything "just modified"
+    read.clear()
+    assert run_lint(Newsroom.open(room.root)).read == 0
+    assert sorted(n for n in read if n.endswith(".md")) == [
+        "article-0.md",
+        "article-1.md",
+        "article-2.md",
+    ]

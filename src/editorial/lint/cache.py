@@ -1,8 +1,21 @@
-"""The lint cache: each article's findings and ledger contribution, keyed by the hash of
-its content, under a digest of everything else its findings depend on (the editorial
-version and its rules, the configuration, the fact registry, sources and author files,
-the selected rules, the day). Stored in ``.editorial/cache/lint.json``, which the
-newsroom's .gitignore leaves out; ``--no-cache`` bypasses it."""
+"""The lint cache, a SQLite database in ``.editorial/cache/lint.db`` (the newsroom's
+.gitignore leaves it out; ``--no-cache`` keeps one in memory for the run instead).
+
+It holds, under a digest of everything but the articles that findings depend on (the
+editorial version and its rules, the configuration, the fact registry, sources and author
+files, the selected rules, the day):
+
+- ``files``: each article file's size, times and inode with the content key they were
+  read as, so an unchanged file is not read or hashed again;
+- ``entries``: by content key, an article's findings and its ledger parts (attributed
+  quotations, comparable figures);
+- ``runs``: for each entry, a hash of every five-word run of its quotations and of every
+  figure's quantity, so the articles a change can affect are found without loading the
+  others (two quotations conflict only when they share a run, two figures only when they
+  are of the same quantity);
+- ``state``: each article's content key at the last comparison across articles, and its
+  cross-article findings then, which stand while no article they depend on changes.
+"""
 
 from __future__ import annotations
 
@@ -10,18 +23,38 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Sequence
+import os
+import sqlite3
+import time
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from editorial._version import __version__
 from editorial.lint.registry import Selection, all_rules, plugins
 from editorial.newsroom.newsroom import Newsroom
-from editorial.newsroom.storage import STATE_DIR, atomic_write
+from editorial.newsroom.storage import STATE_DIR
 
-CACHE_FILE = "lint.json"
-FORMAT = 4
+CACHE_FILE = "lint.db"
+FORMAT = 5
 MAX_ENTRIES = 50_000
+RACY_NS = 2_000_000_000  # a file modified this close to when it was read is read again
+PARTS = ("findings", "quotes", "figures")
+TABLES = {"meta", "files", "entries", "runs", "state"}
+
+_SCHEMA = """
+CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+CREATE TABLE files (
+    path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, ctime INTEGER, inode INTEGER,
+    key TEXT, seen INTEGER
+) WITHOUT ROWID;
+CREATE TABLE entries (
+    id INTEGER PRIMARY KEY, key TEXT UNIQUE, findings TEXT, quotes TEXT, figures TEXT
+);
+CREATE TABLE runs (hash INTEGER, entry INTEGER, PRIMARY KEY (hash, entry))
+    WITHOUT ROWID;
+CREATE TABLE state (rel TEXT PRIMARY KEY, key TEXT, compared TEXT) WITHOUT ROWID;
+"""
 
 
 def content_hash(data: bytes) -> str:
@@ -66,82 +99,267 @@ def run_digest(newsroom: Newsroom, selection: Selection, transcripts: Sequence[P
             parts += sorted(_stat_line(p) for p in folder.rglob("*") if p.is_file())
     for folder in (newsroom.drafts_dir, newsroom.published_dir):  # transcripts beside articles
         if folder.is_dir():
-            parts += sorted(_stat_line(p) for p in folder.iterdir() if p.suffix in (".vtt", ".txt"))
+            with os.scandir(folder) as found:
+                names = sorted(e.name for e in found if e.name.endswith((".vtt", ".txt")))
+            parts += [_stat_line(folder / name) for name in names]
     parts += [_stat_line(Path(p).resolve()) for p in transcripts]
     return content_hash("\n".join(parts).encode("utf-8"))
 
 
+def file_key(path: str, data: bytes) -> str:
+    """The content key of a file: its path and its bytes."""
+    return content_hash(path.encode("utf-8") + b"\0" + data)
+
+
 class LintCache:
-    """Cached entries of one newsroom for one digest."""
+    """The cache of one newsroom for one digest. With ``enabled=False`` (or when the
+    database cannot be opened) it lives in memory for one run: nothing is trusted from
+    earlier runs and nothing is kept."""
 
     def __init__(self, newsroom: Newsroom, digest: str, enabled: bool = True) -> None:
         self.path = newsroom.root / STATE_DIR / "cache" / CACHE_FILE
         self.digest = digest
         self.enabled = enabled
-        self.entries: dict[str, dict[str, Any]] = {}
-        # the cross-article findings of the last run, for the state of every article then
-        self.compared: dict[str, Any] = {}
         self.hits = 0
-        self.dirty = False
-        if enabled:
-            self._load()
+        self.db = self._open() if enabled else None
+        if self.db is None:
+            self.enabled = False
+            self.db = _connect(":memory:")
+            self.db.executescript(_SCHEMA)
 
-    def _load(self) -> None:
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return
-        if (
-            isinstance(data, dict)
-            and data.get("digest") == self.digest
-            and data.get("format") == FORMAT
-        ):
-            entries = data.get("entries")
-            if isinstance(entries, dict):
-                self.entries = entries
-            compared = data.get("compared")
-            if isinstance(compared, dict) and isinstance(compared.get("findings"), dict):
-                self.compared = compared
+    def _open(self) -> sqlite3.Connection | None:
+        for _attempt in range(2):
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                db = _connect(str(self.path))
+                tables = {
+                    name
+                    for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")
+                }
+                found = (
+                    dict(db.execute("SELECT name, value FROM meta").fetchall())
+                    if "meta" in tables
+                    else {}
+                )
+                if tables != TABLES or found != {"format": str(FORMAT), "digest": self.digest}:
+                    with db:  # another digest, or not all of the cache: start it afresh
+                        for table in tables:
+                            db.execute(f'DROP TABLE "{table}"')
+                        db.executescript(_SCHEMA)
+                        db.executemany(
+                            "INSERT INTO meta VALUES (?, ?)",
+                            [("format", str(FORMAT)), ("digest", self.digest)],
+                        )
+                return db
+            except sqlite3.DatabaseError:  # not a database, or of an older shape: start over
+                with contextlib.suppress(OSError):
+                    self.path.unlink()
+            except OSError:
+                return None  # a newsroom that cannot be written: lint without a cache
+        return None
 
-    def get(self, key: str) -> dict[str, Any] | None:
-        return self.entries.get(key) if self.enabled else None
+    @staticmethod
+    def drop(newsroom: Newsroom) -> None:
+        """Remove the cache of ``newsroom`` (it is made again on the next run)."""
+        path = newsroom.root / STATE_DIR / "cache" / CACHE_FILE
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                path.with_name(path.name + suffix).unlink()
 
-    def put(self, key: str, entry: dict[str, Any]) -> None:
-        if not self.enabled:
-            return
-        merged = {**self.entries.get(key, {}), **{k: v for k, v in entry.items() if v is not None}}
-        self.entries[key] = merged
-        self.dirty = True
+    def close(self) -> None:
+        assert self.db is not None
+        self.db.close()
 
-    def compared_findings(self, signature: str) -> dict[str, list[dict[str, Any]]]:
-        """The cross-article findings kept for ``signature`` (every article's path and
-        content, as :func:`ledger_signature` digests them), by article; empty when the
-        newsroom has changed since."""
-        if not self.enabled or self.compared.get("signature") != signature:
-            return {}
-        found: dict[str, list[dict[str, Any]]] = self.compared["findings"]
+    @property
+    def _db(self) -> sqlite3.Connection:
+        assert self.db is not None
+        return self.db
+
+    # -- files -------------------------------------------------------------------------
+
+    def keys(self, paths: Iterable[str]) -> dict[str, str]:
+        """The content key of each file: from the cache when its size, times and inode
+        are those it was read with (and it was not modified just before), else read and
+        hashed now. A file that cannot be read has the key of no bytes."""
+        paths = list(paths)
+        known: dict[str, tuple[int, int, int, int, str, int]] = {}
+        if self.enabled:
+            known = {
+                row[0]: row[1:]
+                for row in self._db.execute(
+                    "SELECT path, size, mtime, ctime, inode, key, seen FROM files"
+                )
+            }
+        keys: dict[str, str] = {}
+        fresh: list[tuple[str, int, int, int, int, str, int]] = []
+        now = time.time_ns()
+        for path in paths:
+            try:
+                info = Path(path).stat()
+                stat = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+            except OSError:
+                stat = None
+            row = known.get(path)
+            if (
+                stat is not None
+                and row is not None
+                and row[:4] == stat
+                and stat[1] < row[5] - RACY_NS
+                and stat[2] < row[5] - RACY_NS
+            ):
+                keys[path] = row[4]
+                continue
+            try:
+                data = Path(path).read_bytes()
+            except OSError:
+                data = b""
+            keys[path] = file_key(path, data)
+            if stat is not None:
+                fresh.append((path, *stat, keys[path], now))
+        if fresh and self.enabled:
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?)", fresh)
+        return keys
+
+    # -- entries -----------------------------------------------------------------------
+
+    def entries(self, keys: Iterable[str], parts: Sequence[str] = PARTS) -> dict[str, Any]:
+        """The cached parts of the entries of ``keys``: key -> {part: value or None}."""
+        columns = ", ".join(parts)
+        found: dict[str, Any] = {}
+        for chunk in _chunks(list(dict.fromkeys(keys))):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT key, {columns} FROM entries WHERE key IN ({marks})",
+                chunk,
+            )
+            for key, *values in rows:
+                found[key] = {
+                    part: None if value is None else json.loads(value)
+                    for part, value in zip(parts, values, strict=True)
+                }
         return found
 
-    def keep_compared(self, signature: str, findings: dict[str, list[dict[str, Any]]]) -> None:
-        """Keep cross-article findings for ``signature``, beside those kept for it before."""
-        if not self.enabled or not findings:
-            return
-        kept = self.compared_findings(signature)
-        self.compared = {"signature": signature, "findings": {**kept, **findings}}
-        self.dirty = True
+    def present(self, keys: Iterable[str], parts: Sequence[str]) -> dict[str, frozenset[str]]:
+        """Which of ``parts`` each entry of ``keys`` holds (without reading them)."""
+        tests = ", ".join(f"{part} IS NOT NULL" for part in parts) or "1"
+        found: dict[str, frozenset[str]] = {}
+        for chunk in _chunks(list(dict.fromkeys(keys))):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT key, {tests} FROM entries WHERE key IN ({marks})",
+                chunk,
+            )
+            for key, *flags in rows:
+                found[key] = frozenset(p for p, flag in zip(parts, flags, strict=False) if flag)
+        return found
+
+    def put(self, key: str, entry: dict[str, Any], hashes: Sequence[int] = ()) -> None:
+        """Keep the parts of ``entry`` that are not None (beside those kept before), and
+        the run and quantity hashes of its ledger parts."""
+        values = {
+            p: json.dumps(entry[p], ensure_ascii=False) for p in PARTS if entry.get(p) is not None
+        }
+        db = self._db
+        db.execute("INSERT OR IGNORE INTO entries (key) VALUES (?)", (key,))
+        if values:
+            sets = ", ".join(f"{p} = ?" for p in values)
+            db.execute(f"UPDATE entries SET {sets} WHERE key = ?", [*values.values(), key])
+        if hashes:
+            (entry_id,) = db.execute("SELECT id FROM entries WHERE key = ?", (key,)).fetchone()
+            db.executemany(
+                "INSERT OR IGNORE INTO runs VALUES (?, ?)", [(h, entry_id) for h in set(hashes)]
+            )
+
+    def holders(self, hashes: Iterable[int]) -> set[str]:
+        """The keys of every entry with one of ``hashes`` among its runs and quantities."""
+        db = self._db
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (hash INTEGER PRIMARY KEY)")
+        db.execute("DELETE FROM wanted")
+        db.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", ((h,) for h in hashes))
+        rows = db.execute(
+            "SELECT DISTINCT entries.key FROM wanted JOIN runs ON runs.hash = wanted.hash"
+            " JOIN entries ON entries.id = runs.entry"
+        )
+        return {key for (key,) in rows}
+
+    # -- the state of the last comparison ----------------------------------------------
+
+    def state(self) -> dict[str, tuple[str, bool]]:
+        """Each article of the last comparison: its content key then, and whether its
+        cross-article findings are kept."""
+        if not self.enabled:
+            return {}
+        rows = self._db.execute("SELECT rel, key, compared IS NOT NULL FROM state")
+        return {rel: (key, bool(kept)) for rel, key, kept in rows}
+
+    def compared(self, rels: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
+        """The kept cross-article findings of ``rels``."""
+        found: dict[str, list[dict[str, Any]]] = {}
+        for chunk in _chunks(list(rels)):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT rel, compared FROM state WHERE compared IS NOT NULL AND rel IN ({marks})",
+                chunk,
+            )
+            found.update((rel, json.loads(value)) for rel, value in rows)
+        return found
+
+    def keep_state(
+        self,
+        current: dict[str, str],
+        changed: Iterable[str],
+        findings: dict[str, list[dict[str, Any]]],
+        stale: Iterable[str],
+    ) -> None:
+        """Record the articles as they are now (``changed``: those whose key differs from
+        the state), the cross-article findings just made, and drop those now ``stale``."""
+        db = self._db
+        for rel in changed:
+            if rel in current:
+                db.execute(
+                    "INSERT INTO state VALUES (?, ?, NULL) ON CONFLICT (rel) DO UPDATE"
+                    " SET key = excluded.key",
+                    (rel, current[rel]),
+                )
+            else:
+                db.execute("DELETE FROM state WHERE rel = ?", (rel,))
+        db.executemany("UPDATE state SET compared = NULL WHERE rel = ?", [(rel,) for rel in stale])
+        db.executemany(
+            "UPDATE state SET compared = ? WHERE rel = ?",
+            [(json.dumps(found, ensure_ascii=False), rel) for rel, found in findings.items()],
+        )
 
     def save(self) -> None:
-        """Write the cache atomically (a cache that cannot be written is skipped)."""
-        if not (self.enabled and self.dirty):
+        """Commit this run's changes, dropping the oldest entries beyond the limit (a
+        cache that cannot be written is skipped)."""
+        db = self._db
+        if not self.enabled:
             return
-        if len(self.entries) > MAX_ENTRIES:
-            keep = list(self.entries.items())[-MAX_ENTRIES:]
-            self.entries = dict(keep)
-        data = {
-            "format": FORMAT,
-            "digest": self.digest,
-            "entries": self.entries,
-            "compared": self.compared,
-        }
-        with contextlib.suppress(OSError):
-            atomic_write(self.path, json.dumps(data, ensure_ascii=False))
+        with contextlib.suppress(sqlite3.DatabaseError):
+            (last,) = db.execute("SELECT COALESCE(MAX(id), 0) FROM entries").fetchone()
+            if last > MAX_ENTRIES:
+                old = last - MAX_ENTRIES
+                db.execute(
+                    "DELETE FROM runs WHERE entry <= ? AND entry NOT IN"
+                    " (SELECT entries.id FROM entries JOIN files USING (key))",
+                    (old,),
+                )
+                db.execute(
+                    "DELETE FROM entries WHERE id <= ? AND key NOT IN (SELECT key FROM files)",
+                    (old,),
+                )
+            db.commit()
+
+
+def _connect(where: str) -> sqlite3.Connection:
+    db = sqlite3.connect(where, timeout=30, isolation_level="DEFERRED")
+    if where != ":memory:":
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+    return db
+
+
+def _chunks(items: list[str], size: int = 900) -> Iterable[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

@@ -8,8 +8,8 @@ last, from the ledger. When many articles need reading, they are spread over pro
 
 from __future__ import annotations
 
-import functools
 import os
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -19,7 +19,7 @@ from typing import Any
 
 from editorial._types import StrPath
 from editorial.errors import NotFoundError, UsageError
-from editorial.lint.cache import LintCache, content_hash, run_digest
+from editorial.lint.cache import LintCache, file_key, run_digest
 from editorial.lint.finding import Finding, FindingFix, FixEdit
 from editorial.lint.ledger import (
     Contribution,
@@ -223,8 +223,8 @@ def _start(root: str, selection: Selection, transcripts: Sequence[str]) -> None:
 
 
 Job = tuple[str, bool, frozenset[str]]  # path, findings wanted, ledger parts wanted
-# path, findings, ledger parts, and the digest of the bytes they were made from
-Result = tuple[str, list[dict[str, Any]] | None, dict[str, Any], str]
+# path, findings, ledger parts with their run hashes, and the key of the bytes read
+Result = tuple[str, list[dict[str, Any]] | None, dict[str, Any], list[int], str]
 
 
 def _read(job: Job) -> Result:
@@ -245,24 +245,22 @@ def _read(job: Job) -> Result:
     if want_findings:
         findings = [f.model_dump() for f in _article_findings(ctx, _STATE["selection"])]
     ledger: dict[str, Any] = {}
+    hashes: list[int] = []
     if parts:
         contribution = contribution_of(ctx, parts) if article.meta else Contribution()
         if "quotes" in parts:
             ledger["quotes"] = contribution.quotes_json()
         if "figures" in parts:
             ledger["figures"] = contribution.figures_json()
+        hashes = sorted(contribution.hashes())
     for name in ("found", "quotes", "facts"):  # analyses are per article: keep memory flat
         _STATE["shared"].pop(name, None)
-    return path, findings, ledger, _key(path, data or b"")
+    return path, findings, ledger, hashes, file_key(path, data or b"")
 
 
 def content_key(path: Path | str, data: bytes) -> str:
     """The digest a lint run gives a file's bytes (see :attr:`LintReport.linted`)."""
-    return _key(str(absolute(Path(path))), data)
-
-
-def _key(path: str, data: bytes) -> str:
-    return content_hash(path.encode("utf-8") + b"\0" + data)
+    return file_key(str(absolute(Path(path))), data)
 
 
 def _jobs_count(jobs: int, work: int) -> int:
@@ -295,160 +293,231 @@ def run_lint(
     for transcript in extra:
         if not transcript.is_file():
             raise NotFoundError(f"no such transcript: {transcript}")
-    run = functools.partial(
-        _run_lint, newsroom, files, selection, extra, jobs=jobs, progress=progress
-    )
+    run = _Run(newsroom, files, selection, extra, jobs, progress).lint
     if not use_cache:
         return run(use_cache=False)
     try:
         return run(use_cache=True)
-    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+    except sqlite3.OperationalError:
+        return run(use_cache=False)  # another run holds the cache: lint without it
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError, sqlite3.DatabaseError):
         # a cache of the right digest but not of the right shape (edited, or written by
         # a broken copy): drop it and lint afresh, once
-        LintCache(newsroom, "", enabled=False).path.unlink(missing_ok=True)
+        LintCache.drop(newsroom)
         return run(use_cache=False)
 
 
-def _run_lint(
-    newsroom: Newsroom,
-    files: list[Path],
-    selection: Selection,
-    transcripts: Sequence[Path],
-    *,
-    use_cache: bool,
-    jobs: int,
-    progress: Progress | None,
-) -> LintReport:
-    rules = selection.rules()
-    compare = [r for r in rules if r.scope == "newsroom"]
-    parts = frozenset(part for r in compare for part in r.ledger_parts)
-    targets = {str(p): newsroom.relative(p) for p in files}
-    cache = LintCache(newsroom, run_digest(newsroom, selection, transcripts), enabled=use_cache)
-    texts: dict[str, bytes] = {}
-    hashes: dict[str, str] = {}
+INCREMENTAL_MAX = 64  # changed articles to analyse before a run compares every article
+BATCH = 500  # linted articles compared with one ledger
 
-    def entry_of(path: str) -> dict[str, Any]:
-        if path not in hashes:
-            try:
-                data = Path(path).read_bytes()
-            except OSError:
-                data = b""
-            texts[path] = data
-            hashes[path] = _key(path, data)
-        return cache.get(hashes[path]) or {}
 
-    done: dict[str, dict[str, Any]] = {}
-    jobs_list: list[Job] = []
-    for path in targets:
-        entry = entry_of(path)
-        missing = frozenset(p for p in parts if entry.get(p) is None)
-        if entry.get("findings") is None or missing:
-            jobs_list.append((path, entry.get("findings") is None, missing))
-        else:
-            done[path] = entry
-            cache.hits += 1
-    report = LintReport(cached=len(done))
+@dataclass
+class _Run:
+    """One lint run: the article-scope rules over the linted files (from the cache or
+    read), then the rules that compare articles, around what changed since the last run.
+    """
 
-    def read(work: list[Job]) -> None:
-        workers = _jobs_count(jobs, len(work))
-        results = _run_jobs(newsroom, selection, transcripts, work, workers, progress)
-        _merge(cache, hashes, done, results)
+    newsroom: Newsroom
+    files: list[Path]
+    selection: Selection
+    transcripts: Sequence[Path]
+    jobs: int
+    progress: Progress | None
 
-    read(jobs_list)
-    report.read = len(jobs_list)
-    compared: dict[str, list[dict[str, Any]]] = {}
-    if compare:
-        others = {
-            str(path): newsroom.relative(path)
-            for path in map(absolute, newsroom.article_paths())
-            if str(path) not in targets
-        }
-        needed = _others_needed(others, targets, done, parts, entry_of, texts)
-        more = [(path, False, wanted) for path, wanted in needed.items()]
-        report.compared = len(more)
-        read(more)
-        everyone = {**others, **targets}
-        # every article's path and content: the cross-article findings of the last run
-        # stand while it is the same (a warm run with no change compares nothing)
-        signature = content_hash(
-            "\n".join(sorted(f"{rel}\0{hashes[p]}" for p, rel in everyone.items())).encode()
-        )
-        compared = cache.compared_findings(signature)
-        if not all(where in compared for where in targets.values()):
-            ledger = Ledger(
-                {rel: Contribution.from_json(done.get(p) or {}) for p, rel in everyone.items()}
-            )
-            fresh = {
-                where: [f.model_dump() for f in _compare(path, where, ledger, compare, selection)]
-                for path, where in targets.items()
+    def lint(self, use_cache: bool) -> LintReport:
+        newsroom = self.newsroom
+        digest = run_digest(newsroom, self.selection, self.transcripts)
+        self.cache = LintCache(newsroom, digest, enabled=use_cache)
+        try:
+            return self._lint()
+        finally:
+            self.cache.close()
+
+    def _lint(self) -> LintReport:
+        newsroom, cache = self.newsroom, self.cache
+        self.compare = [r for r in self.selection.rules() if r.scope == "newsroom"]
+        self.parts = frozenset(part for r in self.compare for part in r.ledger_parts)
+        self.targets = {str(p): newsroom.relative(p) for p in self.files}
+        self.others: dict[str, str] = {}
+        if self.compare:
+            self.others = {
+                str(path): newsroom.relative(path)
+                for path in map(absolute, newsroom.article_paths())
+                if str(path) not in self.targets
             }
-            cache.keep_compared(signature, fresh)
-            compared = {**compared, **fresh}
-    cache.save()
-    for path, where in targets.items():
-        report.files.append(where)
-        report.linted[where] = hashes[path]
-        findings = [Finding(**f) for f in done[path].get("findings") or []]
-        findings += [Finding(**f) for f in compared.get(where, [])] if compare else []
-        findings = [f for f in findings if not selection.ignored_in(where, f.code)]
-        report.findings.extend(sorted(set(findings), key=Finding.sort_key))
-    return report
+        self.keys = cache.keys([*self.targets, *self.others])
+        self.findings: dict[str, list[dict[str, Any]]] = {}
+        keys = [self.keys[p] for p in self.targets]
+        have = cache.present(keys, ("findings", *self.parts))
+        entries = cache.entries((k for k in keys if "findings" in have.get(k, ())), ("findings",))
+        work: list[Job] = []
+        for path in self.targets:
+            key = self.keys[path]
+            missing = self.parts - have.get(key, frozenset())
+            if key in entries:
+                self.findings[path] = entries[key]["findings"]
+            if key not in entries or missing:
+                work.append((path, key not in entries, missing))
+        del entries
+        report = LintReport(cached=len(self.targets) - len(work), read=len(work))
+        self._read(work)
+        compared = self._compare_all(report) if self.compare else {}
+        cache.save()
+        for path, where in self.targets.items():
+            report.files.append(where)
+            report.linted[where] = self.keys[path]
+            found = [Finding(**f) for f in self.findings.get(path) or []]
+            found += [Finding(**f) for f in compared.get(where, [])]
+            found = [f for f in found if not self.selection.ignored_in(where, f.code)]
+            report.findings.extend(sorted(set(found), key=Finding.sort_key))
+        return report
 
-
-def _merge(
-    cache: LintCache,
-    hashes: dict[str, str],
-    done: dict[str, dict[str, Any]],
-    results: list[Result],
-) -> None:
-    """Fresh results into the cache and into ``done``, over what was cached before."""
-    for path, found, ledger, key in results:
-        fresh = {**ledger, **({"findings": found} if found is not None else {})}
-        if key != hashes[path]:  # saved again meanwhile: these findings are of the new bytes
-            hashes[path] = key
-            done.pop(path, None)
-        cache.put(key, fresh)
-        done[path] = {**(cache.get(key) or done.get(path) or {}), **fresh}
-
-
-def _others_needed(
-    others: dict[str, str],
-    targets: dict[str, str],
-    done: dict[str, dict[str, Any]],
-    parts: frozenset[str],
-    entry_of: Callable[[str], dict[str, Any]],
-    texts: dict[str, bytes],
-) -> dict[str, frozenset[str]]:
-    """The ledger parts to compute for articles that are not linted but are compared
-    with those that are. A part already cached is reused; a missing one is computed only
-    when a quick look at the article's text (:class:`Sketch`) cannot rule out a conflict,
-    so linting one file never needs a full analysis of the whole archive."""
-    needed: dict[str, frozenset[str]] = {}
-    looked: tuple[Wanted, set[tuple[str, ...]]] | None = None
-    for path in others:
-        entry = entry_of(path)
-        done[path] = entry
-        missing = [p for p in parts if entry.get(p) is None]
-        if not missing:
-            continue
-        if looked is None:  # what to look for, once some article is not in the cache
-            mine = [Contribution.from_json(done[p]) for p in targets]
-            looked = (
-                wanted_quotes(mine) if "quotes" in parts else Wanted(),
-                wanted_terms(mine) if "figures" in parts else set(),
-            )
-        quotes, terms = looked
-        sketch = Sketch(texts[path].decode("utf-8", errors="replace"))
-        wanted = frozenset(
-            p
-            for p in missing
-            if (p == "quotes" and (quotes.whole or quotes.loose) and sketch.may_quote(quotes))
-            or (p == "figures" and terms and sketch.may_state(terms))
-            or p not in ("quotes", "figures")
+    def _read(self, work: list[Job]) -> None:
+        """Read articles, keeping what they give in the cache as it comes."""
+        if not work:
+            return
+        workers = _jobs_count(self.jobs, len(work))
+        results = _run_jobs(
+            self.newsroom, self.selection, self.transcripts, work, workers, self.progress
         )
-        if wanted:
-            needed[path] = wanted
-    return needed
+        again: list[Job] = []
+        for path, found, ledger, hashes, key in results:
+            if key != self.keys[path] and found is None and path in self.targets:
+                again.append((path, True, frozenset(ledger)))  # saved since: read it whole
+            self.keys[path] = key  # what was found is of the bytes read
+            self.cache.put(key, {**ledger, "findings": found}, hashes)
+            if found is not None:
+                self.findings[path] = found
+        if again:
+            self._read(again)
+
+    def _ledger_entries(self, keys: Iterable[str]) -> dict[str, Contribution]:
+        parts = ("quotes", "figures")
+        return {
+            key: Contribution.from_json(entry)
+            for key, entry in self.cache.entries(keys, parts).items()
+        }
+
+    def _compare_all(self, report: LintReport) -> dict[str, list[dict[str, Any]]]:
+        """The cross-article findings of every linted file: those kept from the last run
+        where nothing they depend on has changed, the others made now."""
+        cache = self.cache
+        everyone = {**self.others, **self.targets}
+        current = {rel: self.keys[path] for path, rel in everyone.items()}
+        before = cache.state()
+        changed = {
+            rel
+            for rel in current.keys() | before.keys()
+            if current.get(rel) != before.get(rel, ("",))[0]
+        }
+        mine = set(self.targets.values())
+        local = all(rule.ledger_reach == "shared" for rule in self.compare)
+        affected = self._affected(before, current, changed) if local and before else None
+        if affected is None:  # compare every linted file; nothing else kept is sure
+            need = mine
+            stale = set(before) - mine if changed else set()
+        else:
+            kept = {rel for rel, (_key, has) in before.items() if has}
+            need = {rel for rel in mine if rel in affected or rel not in kept}
+            stale = affected - need
+        by_rel = {rel: path for path, rel in everyone.items()}
+        report.compared = self._read_others(need, by_rel)
+        current = {rel: self.keys[path] for path, rel in everyone.items()}
+        fresh: dict[str, list[dict[str, Any]]] = {}
+        for batch in _batches(sorted(need), BATCH if local else len(need)):
+            fresh.update(self._compare_batch(batch, current, by_rel, local))
+        cache.keep_state(current, changed, fresh, stale)
+        return {**cache.compared(mine - need), **fresh}
+
+    def _affected(
+        self, before: dict[str, tuple[str, bool]], current: dict[str, str], changed: set[str]
+    ) -> set[str] | None:
+        """The articles whose cross-article findings a change may alter: those changed,
+        and those sharing a run or a quantity with what a changed one said before or says
+        now. None when too many changed articles need analysing to tell."""
+        new_keys = {current[rel] for rel in changed if rel in current}
+        have = self.cache.present(new_keys, tuple(self.parts))
+        unread = [
+            path
+            for path, rel in {**self.others, **self.targets}.items()
+            if rel in changed and self.parts - have.get(current[rel], frozenset())
+        ]
+        if len(unread) > INCREMENTAL_MAX:
+            return None
+        self._read([(path, False, self.parts) for path in unread])
+        everyone = {**self.others, **self.targets}
+        current.update({rel: self.keys[path] for path, rel in everyone.items() if rel in changed})
+        old_keys = {before[rel][0] for rel in changed if rel in before}
+        new_keys = {current[rel] for rel in changed if rel in current}
+        touched = self._ledger_entries(old_keys | new_keys)
+        hashes = set().union(*(c.hashes() for c in touched.values()))
+        holders = self.cache.holders(hashes)
+        affected = set(changed)
+        affected |= {rel for rel, key in current.items() if key in holders}
+        affected |= {rel for rel, (key, _has) in before.items() if key in holders}
+        return affected
+
+    def _read_others(self, need: set[str], by_rel: dict[str, str]) -> int:
+        """Analyse the articles that are not linted but may conflict with those compared
+        now: those whose ledger parts are not cached, when a quick look at their text
+        (:class:`Sketch`) cannot rule out a conflict. Returns how many were read."""
+        if not need:
+            return 0
+        have = self.cache.present((self.keys[p] for p in self.others), tuple(self.parts))
+        unread = [path for path in self.others if self.parts - have.get(self.keys[path], set())]
+        if not unread:
+            return 0
+        ours = self._ledger_entries(self.keys[by_rel[rel]] for rel in need)
+        mine = list(ours.values())
+        quotes = wanted_quotes(mine) if "quotes" in self.parts else Wanted()
+        terms = wanted_terms(mine) if "figures" in self.parts else set()
+        work: list[Job] = []
+        for path in unread:
+            missing = self.parts - have.get(self.keys[path], frozenset())
+            try:
+                text = Path(path).read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                text = ""
+            sketch = Sketch(text)
+            wanted = frozenset(
+                p
+                for p in missing
+                if (p == "quotes" and (quotes.whole or quotes.loose) and sketch.may_quote(quotes))
+                or (p == "figures" and terms and sketch.may_state(terms))
+                or p not in ("quotes", "figures")
+            )
+            if wanted:
+                work.append((path, False, wanted))
+        self._read(work)
+        return len(work)
+
+    def _compare_batch(
+        self, batch: list[str], current: dict[str, str], by_rel: dict[str, str], local: bool
+    ) -> dict[str, list[dict[str, Any]]]:
+        """Compare the linted articles of ``batch`` with a ledger of every article that
+        shares a run or a quantity with them (every article, for a rule that reads the
+        whole ledger), in path order."""
+        if local:
+            ours = self._ledger_entries(current[rel] for rel in batch)
+            hashes = set().union(*(c.hashes() for c in ours.values()))
+            holders = self.cache.holders(hashes) if hashes else set()
+            rels = sorted({*batch, *(rel for rel, key in current.items() if key in holders)})
+        else:
+            rels = sorted(current)
+        entries = self._ledger_entries(current[rel] for rel in rels)
+        ledger = Ledger({rel: entries.get(current[rel]) or Contribution() for rel in rels})
+        return {
+            rel: [
+                f.model_dump()
+                for f in _compare(by_rel[rel], rel, ledger, self.compare, self.selection)
+            ]
+            for rel in batch
+        }
+
+
+def _batches(items: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), max(size, 1)):
+        yield items[start : start + size]
 
 
 def _run_jobs(
@@ -458,28 +527,26 @@ def _run_jobs(
     jobs_list: list[Job],
     workers: int,
     progress: Progress | None,
-) -> list[Result]:
+) -> Iterator[Result]:
     args = (str(newsroom.root), selection, [str(t) for t in transcripts])
-    results = []
     total = len(jobs_list)
     if workers <= 1 or total < 2:
         _start(*args)
         _STATE["newsroom"] = newsroom
         for i, job in enumerate(jobs_list, 1):
-            results.append(_read(job))
+            yield _read(job)
             if progress is not None:
                 progress(i, total)
-        return results
+        return
     context = get_context("fork") if hasattr(os, "fork") else get_context("spawn")
     chunk = max(1, min(16, total // (workers * 4) or 1))
     with ProcessPoolExecutor(
         workers, mp_context=context, initializer=_start, initargs=args
     ) as pool:
         for i, result in enumerate(pool.map(_read, jobs_list, chunksize=chunk), 1):
-            results.append(result)
+            yield result
             if progress is not None:
                 progress(i, total)
-    return results
 
 
 def _compare(

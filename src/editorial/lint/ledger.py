@@ -6,6 +6,7 @@ so the checks across articles stay fresh without re-reading every article."""
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -65,6 +66,13 @@ class Contribution:
             for f in self.figures
         ]
 
+    def hashes(self) -> set[int]:
+        """What another article must share with this one to be compared with it: the
+        hash of each five-word run of its quotations and of each figure's quantity."""
+        found = {run_hash(run) for q in self.quotes for run in _runs(q.words)}
+        found |= {run_hash(("\0figure", f.key)) for f in self.figures}
+        return found
+
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Contribution:
         quotes = [
@@ -84,6 +92,12 @@ def _speaker_key(speaker: Speaker) -> str:
 
 def _pos(start: Position, end: Position) -> list[int]:
     return [start.line, start.column, end.line, end.column]
+
+
+def run_hash(words: Sequence[str]) -> int:
+    """A stable hash of a run of words or of a figure's quantity. Two different runs may
+    share one: that only makes an article look related when it is not."""
+    return zlib.crc32(" ".join(words).encode("utf-8"))
 
 
 def _runs(words: tuple[str, ...]) -> set[tuple[str, ...]]:

@@ -35,6 +35,7 @@ class FigureConflict(Rule):
     name = "figure-conflict"
     severity = "warning"
     scope = "newsroom"
+    ledger_reach = "shared"
     ledger_parts = frozenset({"figures"})
     must_fail = (
         Example(

@@ -37,6 +37,7 @@ class QuoteConflict(Rule):
     name = "quote-conflict"
     severity = "warning"
     scope = "newsroom"
+    ledger_reach = "shared"
     ledger_parts = frozenset({"quotes"})
     must_fail = (
         Example(
