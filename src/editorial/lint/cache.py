@@ -9,12 +9,13 @@ files, the selected rules, the day):
   read as, so an unchanged file is not read or hashed again;
 - ``entries``: by content key, an article's findings and its ledger parts (attributed
   quotations, comparable figures);
-- ``runs``: for each entry, a hash of every five-word run of its quotations and of every
-  figure's quantity, so the articles a change can affect are found without loading the
-  others (two quotations conflict only when they share a run, two figures only when they
-  are of the same quantity);
+- ``runs`` and ``quantities``: for each entry, a hash of every five-word run of its
+  quotations and of every figure's quantity, so the articles a change can affect are
+  found without loading the others (two quotations conflict only when they share a run,
+  two figures only when they are of the same quantity);
 - ``state``: each article's content key at the last comparison across articles, and its
-  cross-article findings then, which stand while no article they depend on changes.
+  cross-article findings then, by rule, which stand while no article they depend on
+  changes.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -36,11 +37,12 @@ from editorial.newsroom.newsroom import Newsroom
 from editorial.newsroom.storage import STATE_DIR
 
 CACHE_FILE = "lint.db"
-FORMAT = 5
+FORMAT = 6
 MAX_ENTRIES = 50_000
 RACY_NS = 2_000_000_000  # a file modified this close to when it was read is read again
 PARTS = ("findings", "quotes", "figures")
-TABLES = {"meta", "files", "entries", "runs", "state"}
+TABLES = {"meta", "files", "entries", "runs", "quantities", "state"}
+INDEX = {"quotes": "runs", "figures": "quantities"}  # ledger part -> its table of hashes
 
 _SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -51,8 +53,11 @@ CREATE TABLE files (
 CREATE TABLE entries (
     id INTEGER PRIMARY KEY, key TEXT UNIQUE, findings TEXT, quotes TEXT, figures TEXT
 );
-CREATE TABLE runs (hash INTEGER, entry INTEGER, PRIMARY KEY (hash, entry))
+CREATE TABLE runs (hash INTEGER, entry INTEGER, edge INTEGER, PRIMARY KEY (hash, entry))
     WITHOUT ROWID;
+CREATE INDEX edges ON runs (hash) WHERE edge > 0;
+CREATE TABLE quantities (hash INTEGER, entry INTEGER, value REAL,
+    PRIMARY KEY (hash, entry, value)) WITHOUT ROWID;
 CREATE TABLE state (rel TEXT PRIMARY KEY, key TEXT, compared TEXT) WITHOUT ROWID;
 """
 
@@ -254,9 +259,11 @@ class LintCache:
                 found[key] = frozenset(p for p, flag in zip(parts, flags, strict=False) if flag)
         return found
 
-    def put(self, key: str, entry: dict[str, Any], hashes: Sequence[int] = ()) -> None:
+    def put(
+        self, key: str, entry: dict[str, Any], index: Mapping[str, Sequence[tuple[int, float]]]
+    ) -> None:
         """Keep the parts of ``entry`` that are not None (beside those kept before), and
-        the run and quantity hashes of its ledger parts."""
+        the index of its ledger parts (:meth:`Contribution.index`)."""
         values = {
             p: json.dumps(entry[p], ensure_ascii=False) for p in PARTS if entry.get(p) is not None
         }
@@ -265,23 +272,67 @@ class LintCache:
         if values:
             sets = ", ".join(f"{p} = ?" for p in values)
             db.execute(f"UPDATE entries SET {sets} WHERE key = ?", [*values.values(), key])
-        if hashes:
+        if any(index.values()):
             (entry_id,) = db.execute("SELECT id FROM entries WHERE key = ?", (key,)).fetchone()
-            db.executemany(
-                "INSERT OR IGNORE INTO runs VALUES (?, ?)", [(h, entry_id) for h in set(hashes)]
-            )
+            for part, rows in index.items():
+                db.executemany(
+                    f"INSERT OR IGNORE INTO {INDEX[part]} VALUES (?, ?, ?)",
+                    [(h, entry_id, number) for h, number in rows],
+                )
 
-    def holders(self, hashes: Iterable[int]) -> set[str]:
-        """The keys of every entry with one of ``hashes`` among its runs and quantities."""
+    def _wanted(self, hashes: Iterable[int]) -> None:
         db = self._db
         db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (hash INTEGER PRIMARY KEY)")
         db.execute("DELETE FROM wanted")
         db.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", ((h,) for h in hashes))
-        rows = db.execute(
-            "SELECT DISTINCT entries.key FROM wanted JOIN runs ON runs.hash = wanted.hash"
-            " JOIN entries ON entries.id = runs.entry"
+
+    def quote_partners(self, runs: Sequence[int]) -> set[str]:
+        """The keys of the entries that may hold a quotation holding the one of ``runs``
+        (they have every run of it) or held by it (they have a run opening a quotation
+        and a run ending one among its runs)."""
+        self._wanted(runs)
+        db = self._db
+        counts = db.execute(
+            "SELECT hash, COUNT(*) FROM runs WHERE hash IN (SELECT hash FROM wanted) GROUP BY hash"
+        ).fetchall()
+        found: set[int] = set()
+        wanted = len(set(runs))
+        if len(counts) == wanted:  # every run is held somewhere: look among the rarest's
+            rarest = min(counts, key=lambda row: row[1])[0]
+            found.update(
+                entry
+                for (entry,) in db.execute(
+                    "SELECT held.entry FROM runs AS held JOIN runs ON runs.entry = held.entry"
+                    " AND runs.hash IN (SELECT hash FROM wanted) WHERE held.hash = ?"
+                    " GROUP BY held.entry HAVING COUNT(*) = ?",
+                    (rarest, wanted),
+                )
+            )
+        found.update(
+            entry
+            for (entry,) in db.execute(
+                "SELECT entry FROM runs WHERE hash IN (SELECT hash FROM wanted) AND edge > 0"
+                " GROUP BY entry HAVING MAX(edge & 1) AND MAX(edge & 2)"
+            )
         )
-        return {key for (key,) in rows}
+        return self._keys_of(found)
+
+    def _keys_of(self, ids: Iterable[int]) -> set[str]:
+        keys: set[str] = set()
+        for chunk in _chunks(list(ids)):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(f"SELECT key FROM entries WHERE id IN ({marks})", chunk)
+            keys.update(key for (key,) in rows)
+        return keys
+
+    def quantity_partners(self, hashes: Iterable[int]) -> list[tuple[str, int, float]]:
+        """Every figure of a quantity of ``hashes``: the entry's key, the hash, the value."""
+        self._wanted(hashes)
+        rows = self._db.execute(
+            "SELECT entries.key, found.hash, found.value FROM wanted JOIN quantities AS found"
+            " ON found.hash = wanted.hash JOIN entries ON entries.id = found.entry"
+        )
+        return list(rows)
 
     # -- the state of the last comparison ----------------------------------------------
 
@@ -293,9 +344,9 @@ class LintCache:
         rows = self._db.execute("SELECT rel, key, compared IS NOT NULL FROM state")
         return {rel: (key, bool(kept)) for rel, key, kept in rows}
 
-    def compared(self, rels: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
-        """The kept cross-article findings of ``rels``."""
-        found: dict[str, list[dict[str, Any]]] = {}
+    def compared(self, rels: Iterable[str]) -> dict[str, dict[str, list[dict[str, Any]]]]:
+        """The kept cross-article findings of ``rels``, by rule."""
+        found: dict[str, dict[str, list[dict[str, Any]]]] = {}
         for chunk in _chunks(list(rels)):
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(
@@ -309,7 +360,7 @@ class LintCache:
         self,
         current: dict[str, str],
         changed: Iterable[str],
-        findings: dict[str, list[dict[str, Any]]],
+        findings: dict[str, dict[str, list[dict[str, Any]]]],
         stale: Iterable[str],
     ) -> None:
         """Record the articles as they are now (``changed``: those whose key differs from
@@ -341,14 +392,16 @@ class LintCache:
             if last > MAX_ENTRIES:
                 old = last - MAX_ENTRIES
                 db.execute(
-                    "DELETE FROM runs WHERE entry <= ? AND entry NOT IN"
-                    " (SELECT entries.id FROM entries JOIN files USING (key))",
+                    "DELETE FROM entries WHERE id <= ? AND key NOT IN (SELECT key FROM files)"
+                    " AND key NOT IN (SELECT key FROM state)",
                     (old,),
                 )
-                db.execute(
-                    "DELETE FROM entries WHERE id <= ? AND key NOT IN (SELECT key FROM files)",
-                    (old,),
-                )
+                for table in INDEX.values():
+                    db.execute(
+                        f"DELETE FROM {table} WHERE entry <= ?"
+                        " AND entry NOT IN (SELECT id FROM entries)",
+                        (old,),
+                    )
             db.commit()
 
 
@@ -360,6 +413,6 @@ def _connect(where: str) -> sqlite3.Connection:
     return db
 
 
-def _chunks(items: list[str], size: int = 900) -> Iterable[list[str]]:
+def _chunks(items: list[Any], size: int = 900) -> Iterable[list[Any]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]

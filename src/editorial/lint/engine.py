@@ -27,6 +27,8 @@ from editorial.lint.ledger import (
     Sketch,
     Wanted,
     contribution_of,
+    differ,
+    quote_runs,
     wanted_quotes,
     wanted_terms,
 )
@@ -106,16 +108,8 @@ def expand_paths(newsroom: Newsroom, paths: Iterable[StrPath] = ()) -> list[Path
         if path.is_dir() and path.resolve() == root:
             found.extend(newsroom.article_paths())  # the newsroom: its articles, not its bios
         elif path.is_dir():
-            folder = absolute(path)
-            found.extend(
-                sorted(
-                    p
-                    for p in _markdown_under(newsroom, folder)
-                    if p.is_file()
-                    and not any(absolute(p).is_relative_to(skip) for skip in not_articles)
-                    and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-                )
-            )
+            skip = {str(p) for p in not_articles}
+            found.extend(sorted(_markdown_under(newsroom, str(absolute(path)), skip), key=_parts))
         elif path.is_file():
             try:
                 path.name.encode("utf-8")
@@ -130,18 +124,32 @@ def expand_paths(newsroom: Newsroom, paths: Iterable[StrPath] = ()) -> list[Path
     return list(unique)
 
 
-def _markdown_under(newsroom: Newsroom, folder: Path) -> Iterator[Path]:
-    """Every ``*.md`` file under ``folder``; a folder that cannot be read is one of the
-    newsroom's skipped paths (a warning line), not a silent gap."""
+def _parts(path: Path) -> tuple[str, ...]:
+    return path.parts  # sorting by parts is Path's order, without its cost
 
-    def unreadable(exc: OSError) -> None:
-        if exc.filename is not None:
-            newsroom.skipped[Path(exc.filename)] = (
-                f"cannot read the folder: {exc.strerror or exc} (not read)"
-            )
 
-    for parent, _folders, names in os.walk(folder, onerror=unreadable):
-        yield from (Path(parent) / name for name in names if name.endswith(".md"))
+def _markdown_under(newsroom: Newsroom, folder: str, skip: set[str]) -> Iterator[Path]:
+    """Every ``*.md`` file under ``folder``, leaving out hidden names, links to folders
+    and the folders of ``skip``; a folder that cannot be read is one of the newsroom's
+    skipped paths (a warning line), not a silent gap."""
+    if any(folder == other or folder.startswith(other + os.sep) for other in skip):
+        return
+    folders = [folder]
+    while folders:
+        try:
+            with os.scandir(folders.pop()) as found:
+                entries = list(found)
+        except OSError as exc:
+            where = Path(exc.filename) if exc.filename is not None else Path(folder)
+            newsroom.skipped[where] = f"cannot read the folder: {exc.strerror or exc} (not read)"
+            continue
+        for entry in entries:
+            if entry.name.startswith(".") or entry.path in skip:
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(entry.path)
+            elif entry.name.endswith(".md") and entry.is_file():
+                yield Path(entry.path)
 
 
 def _finding(rule: type[Rule], v: Violation, where: str, selection: Selection) -> Finding:
@@ -223,8 +231,10 @@ def _start(root: str, selection: Selection, transcripts: Sequence[str]) -> None:
 
 
 Job = tuple[str, bool, frozenset[str]]  # path, findings wanted, ledger parts wanted
-# path, findings, ledger parts with their run hashes, and the key of the bytes read
-Result = tuple[str, list[dict[str, Any]] | None, dict[str, Any], list[int], str]
+# path, findings, ledger parts and their hashes, and the key of the bytes read
+Result = tuple[
+    str, list[dict[str, Any]] | None, dict[str, Any], dict[str, list[tuple[int, float]]], str
+]
 
 
 def _read(job: Job) -> Result:
@@ -245,17 +255,17 @@ def _read(job: Job) -> Result:
     if want_findings:
         findings = [f.model_dump() for f in _article_findings(ctx, _STATE["selection"])]
     ledger: dict[str, Any] = {}
-    hashes: list[int] = []
+    index: dict[str, list[tuple[int, float]]] = {}
     if parts:
         contribution = contribution_of(ctx, parts) if article.meta else Contribution()
         if "quotes" in parts:
             ledger["quotes"] = contribution.quotes_json()
         if "figures" in parts:
             ledger["figures"] = contribution.figures_json()
-        hashes = sorted(contribution.hashes())
+        index = contribution.index()
     for name in ("found", "quotes", "facts"):  # analyses are per article: keep memory flat
         _STATE["shared"].pop(name, None)
-    return path, findings, ledger, hashes, file_key(path, data or b"")
+    return path, findings, ledger, index, file_key(path, data or b"")
 
 
 def content_key(path: Path | str, data: bytes) -> str:
@@ -308,7 +318,7 @@ def run_lint(
 
 
 INCREMENTAL_MAX = 64  # changed articles to analyse before a run compares every article
-BATCH = 500  # linted articles compared with one ledger
+FEW = 200  # linted articles compared with a ledger of their partners only
 
 
 @dataclass
@@ -381,21 +391,22 @@ class _Run:
             self.newsroom, self.selection, self.transcripts, work, workers, self.progress
         )
         again: list[Job] = []
-        for path, found, ledger, hashes, key in results:
+        for path, found, ledger, index, key in results:
             if key != self.keys[path] and found is None and path in self.targets:
                 again.append((path, True, frozenset(ledger)))  # saved since: read it whole
             self.keys[path] = key  # what was found is of the bytes read
-            self.cache.put(key, {**ledger, "findings": found}, hashes)
+            self.cache.put(key, {**ledger, "findings": found}, index)
             if found is not None:
                 self.findings[path] = found
         if again:
             self._read(again)
 
-    def _ledger_entries(self, keys: Iterable[str]) -> dict[str, Contribution]:
-        parts = ("quotes", "figures")
+    def _ledger_entries(
+        self, keys: Iterable[str], parts: Iterable[str] = ("quotes", "figures")
+    ) -> dict[str, Contribution]:
         return {
             key: Contribution.from_json(entry)
-            for key, entry in self.cache.entries(keys, parts).items()
+            for key, entry in self.cache.entries(keys, tuple(parts)).items()
         }
 
     def _compare_all(self, report: LintReport) -> dict[str, list[dict[str, Any]]]:
@@ -403,6 +414,7 @@ class _Run:
         where nothing they depend on has changed, the others made now."""
         cache = self.cache
         everyone = {**self.others, **self.targets}
+        by_rel = {rel: path for path, rel in everyone.items()}
         current = {rel: self.keys[path] for path, rel in everyone.items()}
         before = cache.state()
         changed = {
@@ -411,50 +423,95 @@ class _Run:
             if current.get(rel) != before.get(rel, ("",))[0]
         }
         mine = set(self.targets.values())
+        codes = frozenset(rule.code for rule in self.compare)
         local = all(rule.ledger_reach == "shared" for rule in self.compare)
         affected = self._affected(before, current, changed) if local and before else None
+        todo: dict[str, frozenset[str]] = {}  # linted article -> the rules to run again
         if affected is None:  # compare every linted file; nothing else kept is sure
-            need = mine
+            todo = dict.fromkeys(mine, codes)
             stale = set(before) - mine if changed else set()
         else:
-            kept = {rel for rel, (_key, has) in before.items() if has}
-            need = {rel for rel in mine if rel in affected or rel not in kept}
-            stale = affected - need
-        by_rel = {rel: path for path, rel in everyone.items()}
-        report.compared = self._read_others(need, by_rel)
+            for rel in mine:
+                kept = rel not in changed and before.get(rel, ("", False))[1]
+                again = codes if not kept else self._rules_reached(rel, affected)
+                if again:
+                    todo[rel] = again
+            stale = set().union(*affected.values()) - mine
+        report.compared = self._read_others(set(todo), by_rel)
         current = {rel: self.keys[path] for path, rel in everyone.items()}
-        fresh: dict[str, list[dict[str, Any]]] = {}
-        for batch in _batches(sorted(need), BATCH if local else len(need)):
-            fresh.update(self._compare_batch(batch, current, by_rel, local))
+        found = cache.compared(mine)
+        groups: dict[frozenset[str], list[str]] = {}
+        for rel in sorted(todo):
+            groups.setdefault(todo[rel], []).append(rel)
+        fresh: dict[str, dict[str, list[dict[str, Any]]]] = {}
+        for again, rels in groups.items():
+            rules = [rule for rule in self.compare if rule.code in again]
+            made = self._compare_batch(rels, rules, current, by_rel, local)
+            fresh.update({rel: {**found.get(rel, {}), **made[rel]} for rel in rels})
         cache.keep_state(current, changed, fresh, stale)
-        return {**cache.compared(mine - need), **fresh}
+        found.update(fresh)
+        return {
+            rel: [f for code in sorted(kept) for f in kept[code]] for rel, kept in found.items()
+        }
+
+    def _partners(self, contributions: Iterable[Contribution], part: str) -> set[str]:
+        """The keys of the entries whose ``part`` may interact with that of
+        ``contributions``: a quotation holding or held by one of theirs, or a figure of
+        the same quantity with another value."""
+        found: set[str] = set()
+        if part == "quotes":
+            for contribution in contributions:
+                for quote in contribution.quotes:
+                    found |= self.cache.quote_partners(quote_runs(quote.words))
+        elif part == "figures":
+            values: dict[int, set[float]] = {}
+            for contribution in contributions:
+                for hashed, value in contribution.index()["figures"]:
+                    values.setdefault(hashed, set()).add(value)
+            if values:
+                found = {
+                    key
+                    for key, hashed, value in self.cache.quantity_partners(values)
+                    if any(differ(value, mine) for mine in values[hashed])
+                }
+        return found
+
+    def _rules_reached(self, rel: str, affected: dict[str, set[str]]) -> frozenset[str]:
+        """The rules whose findings for ``rel`` a change reached, by the parts they read."""
+        return frozenset(
+            rule.code
+            for rule in self.compare
+            if any(rel in affected[part] for part in rule.ledger_parts)
+        )
 
     def _affected(
         self, before: dict[str, tuple[str, bool]], current: dict[str, str], changed: set[str]
-    ) -> set[str] | None:
-        """The articles whose cross-article findings a change may alter: those changed,
-        and those sharing a run or a quantity with what a changed one said before or says
-        now. None when too many changed articles need analysing to tell."""
+    ) -> dict[str, set[str]] | None:
+        """The articles whose cross-article findings a change may alter, by ledger part:
+        those changed, and those sharing a run (quotes) or a quantity (figures) with what
+        a changed one said before or says now. None when too many changed articles need
+        analysing to tell."""
         new_keys = {current[rel] for rel in changed if rel in current}
         have = self.cache.present(new_keys, tuple(self.parts))
+        everyone = {**self.others, **self.targets}
         unread = [
             path
-            for path, rel in {**self.others, **self.targets}.items()
+            for path, rel in everyone.items()
             if rel in changed and self.parts - have.get(current[rel], frozenset())
         ]
         if len(unread) > INCREMENTAL_MAX:
             return None
         self._read([(path, False, self.parts) for path in unread])
-        everyone = {**self.others, **self.targets}
         current.update({rel: self.keys[path] for path, rel in everyone.items() if rel in changed})
         old_keys = {before[rel][0] for rel in changed if rel in before}
         new_keys = {current[rel] for rel in changed if rel in current}
-        touched = self._ledger_entries(old_keys | new_keys)
-        hashes = set().union(*(c.hashes() for c in touched.values()))
-        holders = self.cache.holders(hashes)
-        affected = set(changed)
-        affected |= {rel for rel, key in current.items() if key in holders}
-        affected |= {rel for rel, (key, _has) in before.items() if key in holders}
+        touched = self._ledger_entries(old_keys | new_keys, self.parts).values()
+        affected: dict[str, set[str]] = {}
+        for part in self.parts:
+            holders = self._partners(touched, part)
+            affected[part] = set(changed)
+            affected[part] |= {rel for rel, key in current.items() if key in holders}
+            affected[part] |= {rel for rel, (key, _has) in before.items() if key in holders}
         return affected
 
     def _read_others(self, need: set[str], by_rel: dict[str, str]) -> int:
@@ -492,32 +549,42 @@ class _Run:
         return len(work)
 
     def _compare_batch(
-        self, batch: list[str], current: dict[str, str], by_rel: dict[str, str], local: bool
-    ) -> dict[str, list[dict[str, Any]]]:
-        """Compare the linted articles of ``batch`` with a ledger of every article that
-        shares a run or a quantity with them (every article, for a rule that reads the
-        whole ledger), in path order."""
-        if local:
-            ours = self._ledger_entries(current[rel] for rel in batch)
-            hashes = set().union(*(c.hashes() for c in ours.values()))
-            holders = self.cache.holders(hashes) if hashes else set()
-            rels = sorted({*batch, *(rel for rel, key in current.items() if key in holders)})
-        else:
-            rels = sorted(current)
-        entries = self._ledger_entries(current[rel] for rel in rels)
-        ledger = Ledger({rel: entries.get(current[rel]) or Contribution() for rel in rels})
-        return {
-            rel: [
-                f.model_dump()
-                for f in _compare(by_rel[rel], rel, ledger, self.compare, self.selection)
-            ]
-            for rel in batch
-        }
-
-
-def _batches(items: list[str], size: int) -> Iterator[list[str]]:
-    for start in range(0, len(items), max(size, 1)):
-        yield items[start : start + size]
+        self,
+        batch: list[str],
+        rules: list[type[Rule]],
+        current: dict[str, str],
+        by_rel: dict[str, str],
+        local: bool,
+    ) -> dict[str, dict[str, list[dict[str, Any]]]]:
+        """Run ``rules`` for the linted articles of ``batch`` against a ledger, in path
+        order, of every article sharing a run (quotes) or a quantity (figures) with them
+        (every article, for a rule that reads the whole ledger): by article, by rule."""
+        parts = {part for rule in rules for part in rule.ledger_parts}
+        ours = self._ledger_entries((current[rel] for rel in batch), parts).values()
+        contributions: dict[str, Contribution] = {}
+        for part in parts:
+            if local and len(batch) <= FEW:
+                holders = self._partners(ours, part)
+                rels = {*batch, *(rel for rel, key in current.items() if key in holders)}
+            else:
+                rels = set(current)
+            entries = self._ledger_entries((current[rel] for rel in rels), (part,))
+            for rel in rels:
+                got = contributions.setdefault(rel, Contribution())
+                entry = entries.get(current[rel])
+                if entry is not None:
+                    got.quotes, got.figures = (
+                        got.quotes or entry.quotes,
+                        got.figures or entry.figures,
+                    )
+        ledger = Ledger({rel: contributions[rel] for rel in sorted(contributions)})
+        made: dict[str, dict[str, list[dict[str, Any]]]] = {}
+        for rel in batch:
+            found = _compare(by_rel[rel], rel, ledger, rules, self.selection)
+            made[rel] = {
+                rule.code: [f.model_dump() for f in found if f.code == rule.code] for rule in rules
+            }
+        return made
 
 
 def _run_jobs(

@@ -10,12 +10,15 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from sys import intern
 from typing import Any
 
 from editorial.lint.quotes.names import Speaker
 from editorial.newsroom.text import Position
 
 MIN_QUOTE_WORDS = 5
+OPENS, ENDS = 1, 2  # a run that opens a quotation, one that ends it
+SAME = 0.02  # figures closer than this are the same figure, rounded
 PARTS = frozenset({"quotes", "figures"})
 
 
@@ -66,17 +69,23 @@ class Contribution:
             for f in self.figures
         ]
 
-    def hashes(self) -> set[int]:
-        """What another article must share with this one to be compared with it: the
-        hash of each five-word run of its quotations and of each figure's quantity."""
-        found = {run_hash(run) for q in self.quotes for run in _runs(q.words)}
-        found |= {run_hash(("\0figure", f.key)) for f in self.figures}
-        return found
+    def index(self) -> dict[str, list[tuple[int, float]]]:
+        """What the cache indexes of this contribution, by ledger part: each five-word run
+        of its quotations (hash, and 1 when it opens a quotation, 2 when it ends one), and
+        each figure's quantity (hash, value)."""
+        runs: dict[int, int] = {}
+        for quote in self.quotes:
+            last = len(quote.words) - MIN_QUOTE_WORDS
+            for i in range(last + 1):
+                key = run_hash(quote.words[i : i + MIN_QUOTE_WORDS])
+                runs[key] = runs.get(key, 0) | (OPENS if i == 0 else 0) | (ENDS if i == last else 0)
+        figures = {(run_hash((f.key,)), f.value) for f in self.figures}
+        return {"quotes": sorted(runs.items()), "figures": sorted(figures)}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Contribution:
         quotes = [
-            QuoteEntry(p, tuple(w), Speaker(i, n), Position(a, b), Position(c, d))
+            QuoteEntry(p, tuple(map(intern, w)), Speaker(i, n), Position(a, b), Position(c, d))
             for p, w, i, n, a, b, c, d in data.get("quotes") or []
         ]
         figures = [
@@ -92,6 +101,18 @@ def _speaker_key(speaker: Speaker) -> str:
 
 def _pos(start: Position, end: Position) -> list[int]:
     return [start.line, start.column, end.line, end.column]
+
+
+def differ(a: float, b: float) -> bool:
+    """True when two values of one quantity are different figures, not one rounded."""
+    return abs(a - b) > SAME * max(abs(a), abs(b))
+
+
+def quote_runs(words: tuple[str, ...]) -> list[int]:
+    """The hashes of a quotation's five-word runs."""
+    return [
+        run_hash(words[i : i + MIN_QUOTE_WORDS]) for i in range(len(words) - MIN_QUOTE_WORDS + 1)
+    ]
 
 
 def run_hash(words: Sequence[str]) -> int:
@@ -117,23 +138,32 @@ class Ledger:
     def __init__(self, contributions: dict[str, Contribution]) -> None:
         self.contributions = contributions
         self.quotes = [q for c in contributions.values() for q in c.quotes]
-        # every run of five words -> the quotations holding it, and the quotations by the
-        # run they open with; a run in one article only cannot make a conflict
-        self._runs: dict[tuple[str, ...], list[int]] = {}
-        self._first: dict[tuple[str, ...], list[int]] = {}
-        self._paths: dict[tuple[str, ...], str | None] = {}  # None: in several articles
-        self._runs_of: dict[int, set[tuple[str, ...]]] = {}
+        # every run of five words (by its hash: the words are compared at the end) -> the
+        # quotations holding it, and the quotations by the run they open with; a run in
+        # one article only cannot make a conflict
+        self._runs: dict[int, list[int]] = {}
+        self._first: dict[int, list[int]] = {}
+        self._paths: dict[int, str | None] = {}  # None: in several articles
+        self._runs_of: dict[int, list[int]] = {}
         for i, entry in enumerate(self.quotes):
-            runs = self._runs_of[id(entry)] = _runs(entry.words)
+            runs = self._runs_of[id(entry)] = quote_runs(entry.words)
             for run in runs:
                 self._runs.setdefault(run, []).append(i)
                 if self._paths.setdefault(run, entry.path) != entry.path:
                     self._paths[run] = None
-            self._first.setdefault(entry.words[:MIN_QUOTE_WORDS], []).append(i)
+            self._first.setdefault(runs[0], []).append(i)
         self.figures: dict[str, list[FigureEntry]] = {}
+        self._bounds: dict[str, tuple[float, float]] = {}
         for contribution in contributions.values():
             for figure in contribution.figures:
                 self.figures.setdefault(figure.key, []).append(figure)
+
+    def bounds(self, key: str) -> tuple[float, float]:
+        """The least and the greatest value any article gives the quantity ``key``."""
+        if key not in self._bounds:
+            values = [f.value for f in self.figures.get(key, ())]
+            self._bounds[key] = (min(values), max(values)) if values else (0.0, 0.0)
+        return self._bounds[key]
 
     def conflict(self, quote: QuoteEntry) -> QuoteEntry | None:
         """The first quotation of another article with the same words and another speaker.
@@ -146,7 +176,7 @@ class Ledger:
 
         runs = self._runs_of.get(id(quote))
         if runs is None:
-            runs = _runs(quote.words)
+            runs = quote_runs(quote.words)
         if not any(self._paths.get(run, quote.path) is None for run in runs):
             return None  # no five words of it are in another article
         mine = _speaker_key(quote.speaker)

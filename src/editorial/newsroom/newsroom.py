@@ -96,6 +96,9 @@ class Newsroom:
 
     def relative(self, path: Path) -> str:
         """``path`` relative to the root when it is inside it (as findings show it)."""
+        text, root = os.path.abspath(path), str(self.root)  # noqa: PTH100 (by name)
+        if text.startswith(root) and text[len(root) : len(root) + 1] == os.sep:
+            return text[len(root) + 1 :].replace(os.sep, "/")  # most paths: no Path made
         try:
             return absolute(path).relative_to(self.root).as_posix()
         except ValueError:
@@ -122,7 +125,9 @@ class Newsroom:
         for folder in folders or (DRAFTS, PUBLISHED):
             base = self.root / folder
             if base.is_dir():
-                for path in sorted(p for p in base.glob("*.md") if p.is_file()):
+                with os.scandir(base) as found:
+                    names = sorted(e.name for e in found if e.name.endswith(".md") and e.is_file())
+                for path in (base / name for name in names):
                     if _utf8_name(path):
                         paths.append(path)
                     else:

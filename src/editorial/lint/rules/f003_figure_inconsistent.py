@@ -6,10 +6,9 @@ from collections.abc import Iterator
 
 from editorial.lint.facts.analysis import Claim, facts_for, fmt
 from editorial.lint.facts.figures import units
+from editorial.lint.ledger import differ as values_differ
 from editorial.lint.rule import LintContext, Rule, Violation, example
 from editorial.lint.rules._facts_fixtures import registry
-
-SAME = 0.02  # values closer than this are the same figure, rounded
 
 
 def comparable(claim: Claim) -> tuple[object, ...] | None:
@@ -30,8 +29,7 @@ def comparable(claim: Claim) -> tuple[object, ...] | None:
 
 
 def differ(a: Claim, b: Claim) -> bool:
-    x, y = a.figure.value, b.figure.value
-    return abs(x - y) > SAME * max(abs(x), abs(y))
+    return values_differ(a.figure.value, b.figure.value)
 
 
 class FigureInconsistent(Rule):

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from editorial.lint.facts.analysis import fmt
-from editorial.lint.ledger import FigureEntry
+from editorial.lint.ledger import FigureEntry, differ
 from editorial.lint.rule import Example, NewsroomContext, Rule, Violation
 from editorial.lint.rules._facts_fixtures import FACTS
-from editorial.lint.rules.f003_figure_inconsistent import SAME
 
 _FRONT = "---\ntitle: T\nslug: example\nauthors: [ana-ruiz]\n---\n"
 _OTHER = "---\ntitle: Other\nslug: other\nauthors: [ana-ruiz]\n---\nCourts issue 4,000 eviction orders a year [@x].\n"
@@ -62,14 +61,16 @@ class FigureConflict(Rule):
         for figure in ctx.mine.figures:
             if figure.settled:
                 continue  # the register confirms ours: the other article has F002 to fix
+            # the values that agree with ours are an interval: when the least and the
+            # greatest value of the newsroom agree, every other one does
+            if not any(differ(v, figure.value) for v in ctx.ledger.bounds(figure.key)):
+                continue
             if figure.key not in theirs:
                 theirs[figure.key] = [
                     o for o in ctx.ledger.figures.get(figure.key, ()) if o.path != ctx.path
                 ]
             for other in theirs[figure.key]:
-                if abs(other.value - figure.value) > SAME * max(
-                    abs(other.value), abs(figure.value)
-                ):
+                if differ(other.value, figure.value):
                     yield Violation(
                         figure.start,
                         figure.end,
