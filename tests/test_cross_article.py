@@ -146,13 +146,14 @@ def test_a_warm_run_compares_only_when_some_article_changed(
             phrase,
             st.sampled_from(["Okafor", "Mensah"]),
             st.sampled_from(["all", "one", "drafts"]),
+            st.booleans(),
         ),
         min_size=1,
         max_size=4,
     ),
 )
 def test_a_warm_run_after_edits_agrees_with_a_cold_one(
-    room: Room, quotes: list[tuple[str, str]], edits: list[tuple[int, str, str, str]]
+    room: Room, quotes: list[tuple[str, str]], edits: list[tuple[int, str, str, str, bool]]
 ) -> None:
     """The kept cross-article findings are reused only where nothing they depend on has
     changed: after any edits, a warm run (of everything, one file, or another folder)
@@ -161,7 +162,7 @@ def test_a_warm_run_after_edits_agrees_with_a_cold_one(
         shutil.rmtree(room.root / folder, ignore_errors=True)
     room.write("sources/facts.yaml", FACTS)
 
-    def write(i: int, words: str, who: str) -> Path:
+    def write(i: int, words: str, who: str, lead: bool = False) -> Path:
         folder = "drafts" if i % 3 == 2 else "published"
         value = 4100 if (i + len(words)) % 2 else 4900
         body = (
@@ -169,16 +170,20 @@ def test_a_warm_run_after_edits_agrees_with_a_cold_one(
         )
         if i % 2:
             body = f"{who} called it “{words.split(' ', 1)[-1]}.”\n\n" + body
+        if lead:
+            body = "The hearing ran late.\n\n" + body
         return room.write(f"{folder}/a{i}.md", article(f"a{i}", body))
 
     paths = [write(i, words, who) for i, (words, who) in enumerate(quotes)]
     run_lint(Newsroom.open(room.root), [room.root])
-    for i, words, who, scope in edits:
+    for i, words, who, scope, lead in edits:
+        if i < len(paths) and lead:  # the same words, further down
+            words, who = quotes[i] if i < len(quotes) else (words, who)
         if i < len(paths):
             paths[i].unlink()
-            paths[i] = write(i, words, who)
+            paths[i] = write(i, words, who, lead)
         else:
-            paths.append(write(len(paths), words, who))
+            paths.append(write(len(paths), words, who, lead))
         given = {"all": [room.root], "one": [paths[0]], "drafts": [room.root / "drafts"]}[scope]
         warm = run_lint(Newsroom.open(room.root), given)
         cold = run_lint(Newsroom.open(room.root), given, use_cache=False)

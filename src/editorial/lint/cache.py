@@ -200,7 +200,7 @@ class LintCache:
         now = time.time_ns()
         for path in paths:
             try:
-                info = Path(path).stat()
+                info = os.stat(path)  # noqa: PTH116 (no Path for each of thousands)
                 stat = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
             except OSError:
                 stat = None
@@ -228,9 +228,12 @@ class LintCache:
 
     # -- entries -----------------------------------------------------------------------
 
-    def entries(self, keys: Iterable[str], parts: Sequence[str] = PARTS) -> dict[str, Any]:
-        """The cached parts of the entries of ``keys``: key -> {part: value or None}."""
-        columns = ", ".join(parts)
+    def entries(
+        self, keys: Iterable[str], parts: Sequence[str] = PARTS, present: Sequence[str] = ()
+    ) -> dict[str, Any]:
+        """The cached ``parts`` of the entries of ``keys`` (key -> {part: value or None}),
+        and under "present" the set of the parts of ``present`` they hold, unread."""
+        columns = ", ".join([*parts, *(f"{p} IS NOT NULL" for p in present)] or ["1"])
         found: dict[str, Any] = {}
         for chunk in _chunks(list(dict.fromkeys(keys))):
             marks = ",".join("?" * len(chunk))
@@ -239,25 +242,17 @@ class LintCache:
                 chunk,
             )
             for key, *values in rows:
-                found[key] = {
-                    part: None if value is None else json.loads(value)
-                    for part, value in zip(parts, values, strict=True)
+                entry = found[key] = {
+                    part: None if value is None else [] if value == "[]" else json.loads(value)
+                    for part, value in zip(parts, values, strict=False)
                 }
+                flags = values[len(parts) :]
+                entry["present"] = frozenset(p for p, f in zip(present, flags, strict=False) if f)
         return found
 
     def present(self, keys: Iterable[str], parts: Sequence[str]) -> dict[str, frozenset[str]]:
         """Which of ``parts`` each entry of ``keys`` holds (without reading them)."""
-        tests = ", ".join(f"{part} IS NOT NULL" for part in parts) or "1"
-        found: dict[str, frozenset[str]] = {}
-        for chunk in _chunks(list(dict.fromkeys(keys))):
-            marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(
-                f"SELECT key, {tests} FROM entries WHERE key IN ({marks})",
-                chunk,
-            )
-            for key, *flags in rows:
-                found[key] = frozenset(p for p, flag in zip(parts, flags, strict=False) if flag)
-        return found
+        return {key: e["present"] for key, e in self.entries(keys, (), parts).items()}
 
     def put(
         self, key: str, entry: dict[str, Any], index: Mapping[str, Sequence[tuple[int, float]]]
@@ -353,7 +348,7 @@ class LintCache:
                 f"SELECT rel, compared FROM state WHERE compared IS NOT NULL AND rel IN ({marks})",
                 chunk,
             )
-            found.update((rel, json.loads(value)) for rel, value in rows)
+            found.update((rel, {} if value == "{}" else json.loads(value)) for rel, value in rows)
         return found
 
     def keep_state(
@@ -378,7 +373,10 @@ class LintCache:
         db.executemany("UPDATE state SET compared = NULL WHERE rel = ?", [(rel,) for rel in stale])
         db.executemany(
             "UPDATE state SET compared = ? WHERE rel = ?",
-            [(json.dumps(found, ensure_ascii=False), rel) for rel, found in findings.items()],
+            [
+                (json.dumps({c: f for c, f in found.items() if f}, ensure_ascii=False), rel)
+                for rel, found in findings.items()
+            ],
         )
 
     def save(self) -> None:

@@ -117,10 +117,10 @@ def expand_paths(newsroom: Newsroom, paths: Iterable[StrPath] = ()) -> list[Path
                 raise UsageError(
                     f"{printable(str(path))}: the file name is not valid UTF-8; rename it"
                 ) from None
-            found.append(path)
+            found.append(absolute(path))
         else:
             raise NotFoundError(f"no such file or folder: {path}")
-    unique = dict.fromkeys(absolute(p) for p in found)
+    unique = dict.fromkeys(found)  # each absolute already
     return list(unique)
 
 
@@ -352,22 +352,22 @@ class _Run:
         if self.compare:
             self.others = {
                 str(path): newsroom.relative(path)
-                for path in map(absolute, newsroom.article_paths())
+                for path in newsroom.article_paths()
                 if str(path) not in self.targets
             }
         self.keys = cache.keys([*self.targets, *self.others])
         self.findings: dict[str, list[dict[str, Any]]] = {}
-        keys = [self.keys[p] for p in self.targets]
-        have = cache.present(keys, ("findings", *self.parts))
-        entries = cache.entries((k for k in keys if "findings" in have.get(k, ())), ("findings",))
+        entries = cache.entries(
+            (self.keys[p] for p in self.targets), ("findings",), sorted(self.parts)
+        )
         work: list[Job] = []
         for path in self.targets:
-            key = self.keys[path]
-            missing = self.parts - have.get(key, frozenset())
-            if key in entries:
-                self.findings[path] = entries[key]["findings"]
-            if key not in entries or missing:
-                work.append((path, key not in entries, missing))
+            entry = entries.get(self.keys[path], {})
+            missing = self.parts - entry.get("present", frozenset())
+            if entry.get("findings") is not None:
+                self.findings[path] = entry["findings"]
+            if entry.get("findings") is None or missing:
+                work.append((path, entry.get("findings") is None, missing))
         del entries
         report = LintReport(cached=len(self.targets) - len(work), read=len(work))
         self._read(work)
@@ -488,9 +488,9 @@ class _Run:
         self, before: dict[str, tuple[str, bool]], current: dict[str, str], changed: set[str]
     ) -> dict[str, set[str]] | None:
         """The articles whose cross-article findings a change may alter, by ledger part:
-        those changed, and those sharing a run (quotes) or a quantity (figures) with what
-        a changed one said before or says now. None when too many changed articles need
-        analysing to tell."""
+        those changed, and the partners (:meth:`_partners`) of what a changed one said
+        before or says now, when that differs (an edit elsewhere in an article reaches no
+        other). None when too many changed articles need analysing to tell."""
         new_keys = {current[rel] for rel in changed if rel in current}
         have = self.cache.present(new_keys, tuple(self.parts))
         everyone = {**self.others, **self.targets}
@@ -505,9 +505,15 @@ class _Run:
         current.update({rel: self.keys[path] for path, rel in everyone.items() if rel in changed})
         old_keys = {before[rel][0] for rel in changed if rel in before}
         new_keys = {current[rel] for rel in changed if rel in current}
-        touched = self._ledger_entries(old_keys | new_keys, self.parts).values()
+        entries = self._ledger_entries(old_keys | new_keys, self.parts)
         affected: dict[str, set[str]] = {}
         for part in self.parts:
+            touched = []  # what changed articles said before and say now, where it differs
+            for rel in changed:
+                old = entries.get(before[rel][0]) if rel in before else None
+                new = entries.get(current[rel]) if rel in current else None
+                if old is None or new is None or old.outline(part) != new.outline(part):
+                    touched += [c for c in (old, new) if c is not None]
             holders = self._partners(touched, part)
             affected[part] = set(changed)
             affected[part] |= {rel for rel, key in current.items() if key in holders}

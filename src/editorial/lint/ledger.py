@@ -69,6 +69,16 @@ class Contribution:
             for f in self.figures
         ]
 
+    def outline(self, part: str) -> list[tuple[Any, ...]]:
+        """What other articles' findings can read of ``part``: everything but positions
+        in this article (a rule that compares articles names the other article, its
+        words, speaker or figure, never where they are in it)."""
+        if part == "quotes":
+            return [(q.words, q.speaker) for q in self.quotes]
+        if part == "figures":
+            return [(f.key, f.value, f.text, f.terms, f.settled) for f in self.figures]
+        raise ValueError(f"no ledger part {part!r}")
+
     def index(self) -> dict[str, list[tuple[int, float]]]:
         """What the cache indexes of this contribution, by ledger part: each five-word run
         of its quotations (hash, and 1 when it opens a quotation, 2 when it ends one), and

@@ -160,9 +160,10 @@ class Rule:
     # what a newsroom rule reads of other articles: their attributed quotations, their
     # comparable figures (an article is analysed for a part only when a rule needs it)
     ledger_parts: ClassVar[frozenset[str]] = frozenset({"quotes", "figures"})
-    # "shared": an article's findings depend only on the articles sharing five words of a
-    # quotation or a figure's quantity with it (Q006, F006), so a warm run compares only
-    # around what changed; "all": the rule reads the whole ledger, and every run compares
+    # "shared": an article's findings depend only on the articles with a quotation holding
+    # or held by one of its own, or a figure of the same quantity with another value, and
+    # not on where in them those are (Q006, F006), so a warm run compares only around what
+    # changed; "all": the rule reads the whole ledger, and every run compares again
     ledger_reach: ClassVar[Literal["shared", "all"]] = "all"
     must_fail: ClassVar[Sequence[Example]] = ()
     must_pass: ClassVar[Sequence[Example]] = ()
