@@ -27,7 +27,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -233,22 +233,27 @@ class LintCache:
     ) -> dict[str, Any]:
         """The cached ``parts`` of the entries of ``keys`` (key -> {part: value or None}),
         and under "present" the set of the parts of ``present`` they hold, unread."""
+        return dict(self.rows(keys, parts, present))
+
+    def rows(
+        self, keys: Iterable[str], parts: Sequence[str] = PARTS, present: Sequence[str] = ()
+    ) -> Iterator[tuple[str, dict[str, Any]]]:
+        """:meth:`entries` one at a time, for a caller that keeps less than all of them."""
         columns = ", ".join([*parts, *(f"{p} IS NOT NULL" for p in present)] or ["1"])
-        found: dict[str, Any] = {}
         for chunk in _chunks(list(dict.fromkeys(keys))):
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(
                 f"SELECT key, {columns} FROM entries WHERE key IN ({marks})",
                 chunk,
-            )
+            ).fetchall()
             for key, *values in rows:
-                entry = found[key] = {
+                entry = {
                     part: None if value is None else [] if value == "[]" else json.loads(value)
                     for part, value in zip(parts, values, strict=False)
                 }
                 flags = values[len(parts) :]
                 entry["present"] = frozenset(p for p, f in zip(present, flags, strict=False) if f)
-        return found
+                yield key, entry
 
     def present(self, keys: Iterable[str], parts: Sequence[str]) -> dict[str, frozenset[str]]:
         """Which of ``parts`` each entry of ``keys`` holds (without reading them)."""

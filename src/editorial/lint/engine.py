@@ -405,8 +405,7 @@ class _Run:
         self, keys: Iterable[str], parts: Iterable[str] = ("quotes", "figures")
     ) -> dict[str, Contribution]:
         return {
-            key: Contribution.from_json(entry)
-            for key, entry in self.cache.entries(keys, tuple(parts)).items()
+            key: Contribution.from_json(entry) for key, entry in self.cache.rows(keys, tuple(parts))
         }
 
     def _compare_all(self, report: LintReport) -> dict[str, list[dict[str, Any]]]:
@@ -566,11 +565,12 @@ class _Run:
         order, of every article sharing a run (quotes) or a quantity (figures) with them
         (every article, for a rule that reads the whole ledger): by article, by rule."""
         parts = {part for rule in rules for part in rule.ledger_parts}
-        ours = self._ledger_entries((current[rel] for rel in batch), parts).values()
+        few = local and len(batch) <= FEW
+        ours = self._ledger_entries((current[rel] for rel in batch), parts) if few else {}
         contributions: dict[str, Contribution] = {}
         for part in parts:
-            if local and len(batch) <= FEW:
-                holders = self._partners(ours, part)
+            if few:
+                holders = self._partners(ours.values(), part)
                 rels = {*batch, *(rel for rel, key in current.items() if key in holders)}
             else:
                 rels = set(current)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 import zlib
+from array import array
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -136,6 +138,17 @@ def _runs(words: tuple[str, ...]) -> set[tuple[str, ...]]:
     return {words[i : i + n] for i in range(len(words) - n + 1)}
 
 
+_SHIFT = 24
+_MASK = (1 << _SHIFT) - 1
+
+
+def _holding(index: array[int], run: int) -> list[int]:
+    """The quotations an index (hash << 24 | quotation, sorted) holds for ``run``."""
+    start = bisect_left(index, run << _SHIFT)
+    end = bisect_left(index, (run + 1) << _SHIFT, start)
+    return [value & _MASK for value in index[start:end]]
+
+
 def contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     """True when ``shorter`` appears as a contiguous run in ``longer``."""
     n = len(shorter)
@@ -148,20 +161,20 @@ class Ledger:
     def __init__(self, contributions: dict[str, Contribution]) -> None:
         self.contributions = contributions
         self.quotes = [q for c in contributions.values() for q in c.quotes]
-        # every run of five words (by its hash: the words are compared at the end) -> the
-        # quotations holding it, and the quotations by the run they open with; a run in
-        # one article only cannot make a conflict
-        self._runs: dict[int, list[int]] = {}
-        self._first: dict[int, list[int]] = {}
-        self._paths: dict[int, str | None] = {}  # None: in several articles
-        self._runs_of: dict[int, list[int]] = {}
+        if len(self.quotes) > _MASK:
+            raise ValueError(f"a ledger holds at most {_MASK:,} quotations")
+        # every run of five words (by its hash: the words are compared at the end) with
+        # the quotation holding it, and every quotation by the run it opens with, as
+        # sorted arrays of hash << 24 | quotation: 8 bytes a run, even for an archive
+        runs: list[int] = []
+        first: list[int] = []
         for i, entry in enumerate(self.quotes):
-            runs = self._runs_of[id(entry)] = quote_runs(entry.words)
-            for run in runs:
-                self._runs.setdefault(run, []).append(i)
-                if self._paths.setdefault(run, entry.path) != entry.path:
-                    self._paths[run] = None
-            self._first.setdefault(runs[0], []).append(i)
+            hashes = quote_runs(entry.words)
+            runs.extend(h << _SHIFT | i for h in set(hashes))
+            first.append(hashes[0] << _SHIFT | i)
+        self._runs = array("q", sorted(runs))
+        self._first = array("q", sorted(first))
+        del runs, first
         self.figures: dict[str, list[FigureEntry]] = {}
         self._bounds: dict[str, tuple[float, float]] = {}
         for contribution in contributions.values():
@@ -184,15 +197,15 @@ class Ledger:
         """
         from editorial.lint.quotes.cues import same_speaker
 
-        runs = self._runs_of.get(id(quote))
-        if runs is None:
-            runs = quote_runs(quote.words)
-        if not any(self._paths.get(run, quote.path) is None for run in runs):
+        runs = set(quote_runs(quote.words))
+        if not any(
+            self.quotes[i].path != quote.path for run in runs for i in _holding(self._runs, run)
+        ):
             return None  # no five words of it are in another article
         mine = _speaker_key(quote.speaker)
         words = quote.words
-        holders = min((self._runs.get(run, []) for run in runs), key=len, default=[])
-        openers = [i for run in runs for i in self._first.get(run, ())]
+        holders = min((_holding(self._runs, run) for run in runs), key=len, default=[])
+        openers = [i for run in runs for i in _holding(self._first, run)]
         for i in sorted({*holders, *openers}):
             entry = self.quotes[i]
             if entry.path == quote.path or _speaker_key(entry.speaker) == mine:
