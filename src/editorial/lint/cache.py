@@ -384,6 +384,11 @@ class LintCache:
             ],
         )
 
+    def commit(self) -> None:
+        """Commit what was put so far (a cache that cannot be written is skipped)."""
+        with contextlib.suppress(sqlite3.OperationalError):
+            self._db.commit()
+
     def save(self) -> None:
         """Commit this run's changes, dropping the oldest entries beyond the limit (a
         cache that cannot be written is skipped)."""

@@ -319,6 +319,7 @@ def run_lint(
 
 INCREMENTAL_MAX = 64  # changed articles to analyse before a run compares every article
 FEW = 200  # linted articles compared with a ledger of their partners only
+COMMIT_EVERY = 256  # articles read between commits of the cache
 
 
 @dataclass
@@ -382,8 +383,9 @@ class _Run:
             report.findings.extend(sorted(set(found), key=Finding.sort_key))
         return report
 
-    def _read(self, work: list[Job]) -> None:
-        """Read articles, keeping what they give in the cache as it comes."""
+    def _read(self, work: list[Job], retry: bool = True) -> None:
+        """Read articles, keeping what they give in the cache as it comes (committed
+        every few hundred, so another run waiting to write is not held for long)."""
         if not work:
             return
         workers = _jobs_count(self.jobs, len(work))
@@ -391,15 +393,17 @@ class _Run:
             self.newsroom, self.selection, self.transcripts, work, workers, self.progress
         )
         again: list[Job] = []
-        for path, found, ledger, index, key in results:
+        for done, (path, found, ledger, index, key) in enumerate(results, 1):
             if key != self.keys[path] and found is None and path in self.targets:
                 again.append((path, True, frozenset(ledger)))  # saved since: read it whole
             self.keys[path] = key  # what was found is of the bytes read
             self.cache.put(key, {**ledger, "findings": found}, index)
             if found is not None:
                 self.findings[path] = found
-        if again:
-            self._read(again)
+            if done % COMMIT_EVERY == 0:
+                self.cache.commit()
+        if again and retry:
+            self._read(again, retry=False)
 
     def _ledger_entries(
         self, keys: Iterable[str], parts: Iterable[str] = ("quotes", "figures")
