@@ -188,3 +188,42 @@ def test_a_warm_run_after_edits_agrees_with_a_cold_one(
         warm = run_lint(Newsroom.open(room.root), given)
         cold = run_lint(Newsroom.open(room.root), given, use_cache=False)
         assert warm.findings == cold.findings
+
+
+def test_a_rule_reading_the_whole_ledger_runs_again_on_every_run(
+    room: Room, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A house rule that compares articles without promising ``ledger_reach = "shared"``
+    sees every article and is run again each time: an unrelated new article counts."""
+    from collections.abc import Iterator
+
+    from editorial.lint import registry
+    from editorial.lint.rule import NewsroomContext, Rule, Violation
+
+    class LedgerSize(Rule):
+        """How many articles the ledger holds."""
+
+        code = "X901"
+        name = "ledger-size"
+        severity = "warning"
+        scope = "newsroom"
+        ledger_parts = frozenset({"quotes"})
+
+        def check_newsroom(self, ctx: NewsroomContext) -> Iterator[Violation]:
+            for quote in ctx.mine.quotes[:1]:
+                yield Violation(quote.start, quote.end, f"{len(ctx.ledger.contributions)} articles")
+
+    real = registry.all_rules()
+    monkeypatch.setattr(registry, "all_rules", lambda: {**real, "X901": LedgerSize})
+    quote = "“The channel was simply too shallow for a loaded carrier,” Okafor said."
+    target = room.write("drafts/mine.md", article("mine", quote))
+    room.write("published/a.md", article("a", "“Bridges open in spring as planned,” Mensah said."))
+
+    def sizes() -> list[str]:
+        report = run_lint(Newsroom.open(room.root), [target])
+        return [f.message for f in report.findings if f.code == "X901"]
+
+    assert sizes() == ["2 articles"]
+    assert sizes() == ["2 articles"]
+    room.write("published/b.md", article("b", "“Ferries run late in winter,” Mensah said."))
+    assert sizes() == ["3 articles"]
