@@ -125,7 +125,6 @@ class LintCache:
         self.path = newsroom.root / STATE_DIR / "cache" / CACHE_FILE
         self.digest = digest
         self.enabled = enabled
-        self.hits = 0
         self.db = self._open() if enabled else None
         if self.db is None:
             self.enabled = False
