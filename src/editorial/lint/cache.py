@@ -364,6 +364,8 @@ class LintCache:
     ) -> None:
         """Record the articles as they are now (``changed``: those whose key differs from
         the state), the cross-article findings just made, and drop those now ``stale``."""
+        if not self.enabled:
+            return  # a run without the cache: nothing is kept for the next
         db = self._db
         for rel in changed:
             if rel in current:

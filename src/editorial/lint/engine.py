@@ -356,6 +356,7 @@ class _Run:
                 for path in newsroom.article_paths()
                 if str(path) not in self.targets
             }
+        self.everyone = {**self.others, **self.targets}  # path -> where, every article
         self.keys = cache.keys([*self.targets, *self.others])
         self.findings: dict[str, list[dict[str, Any]]] = {}
         entries = cache.entries(
@@ -416,7 +417,7 @@ class _Run:
         """The cross-article findings of every linted file: those kept from the last run
         where nothing they depend on has changed, the others made now."""
         cache = self.cache
-        everyone = {**self.others, **self.targets}
+        everyone = self.everyone
         by_rel = {rel: path for path, rel in everyone.items()}
         current = {rel: self.keys[path] for path, rel in everyone.items()}
         before = cache.state()
@@ -469,7 +470,7 @@ class _Run:
         elif part == "figures":
             values: dict[int, set[float]] = {}
             for contribution in contributions:
-                for hashed, value in contribution.index()["figures"]:
+                for hashed, value in contribution.quantities():
                     values.setdefault(hashed, set()).add(value)
             if values:
                 found = {
@@ -496,7 +497,7 @@ class _Run:
         other). None when too many changed articles need analysing to tell."""
         new_keys = {current[rel] for rel in changed if rel in current}
         have = self.cache.present(new_keys, tuple(self.parts))
-        everyone = {**self.others, **self.targets}
+        everyone = self.everyone
         unread = [
             path
             for path, rel in everyone.items()

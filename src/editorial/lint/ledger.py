@@ -91,8 +91,11 @@ class Contribution:
             for i in range(last + 1):
                 key = run_hash(quote.words[i : i + MIN_QUOTE_WORDS])
                 runs[key] = runs.get(key, 0) | (OPENS if i == 0 else 0) | (ENDS if i == last else 0)
-        figures = {(run_hash((f.key,)), f.value) for f in self.figures}
-        return {"quotes": sorted(runs.items()), "figures": sorted(figures)}
+        return {"quotes": sorted(runs.items()), "figures": self.quantities()}
+
+    def quantities(self) -> list[tuple[int, float]]:
+        """Each figure's quantity (hash) and value, as the cache indexes them."""
+        return sorted({(run_hash((f.key,)), f.value) for f in self.figures})
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Contribution:
