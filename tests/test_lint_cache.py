@@ -140,10 +140,10 @@ def test_a_cache_of_the_right_digest_but_the_wrong_shape_is_dropped(room: Room) 
 def test_an_unchanged_file_is_not_read_again(room: Room, monkeypatch: pytest.MonkeyPatch) -> None:
     """A file whose size, times and inode are those it was read with is trusted; one
     modified since, or just before it was read (the same clock tick), is read again."""
-    import editorial.lint.cache as cache_module
+    from editorial.newsroom import cachedb
 
     fill(room, 3)
-    monkeypatch.setattr(cache_module, "RACY_NS", 0)
+    monkeypatch.setattr(cachedb, "RACY_NS", 0)
     run_lint(Newsroom.open(room.root))
     read: list[str] = []
     real = Path.read_bytes
@@ -158,7 +158,7 @@ def test_an_unchanged_file_is_not_read_again(room: Room, monkeypatch: pytest.Mon
     room.write("drafts/article-1.md", ARTICLE.format(n=1, value=7000))
     report = run_lint(Newsroom.open(room.root))
     assert report.read == 1 and "article-1.md" in read
-    monkeypatch.setattr(cache_module, "RACY_NS", 10**18)  # everything "just modified"
+    monkeypatch.setattr(cachedb, "RACY_NS", 10**18)  # everything "just modified"
     read.clear()
     assert run_lint(Newsroom.open(room.root)).read == 0
     assert sorted(n for n in read if n.endswith(".md")) == [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import sqlite3
 import threading
 import urllib.request
 from pathlib import Path
@@ -226,13 +227,111 @@ def test_serve_serves_the_site(demo: Path) -> None:
         server.server_close()
 
 
-def test_unreadable_manifest_means_a_full_build(demo: Path) -> None:
+@pytest.mark.parametrize("damage", ["not a database", "other tables", "older format"])
+def test_unreadable_record_means_a_full_build(demo: Path, damage: str) -> None:
     build_site(Newsroom.open(demo), now=NOW)
-    for manifest in (demo / ".editorial" / "build").glob("*.json"):
-        manifest.write_text("{not json")
+    (record,) = (demo / ".editorial" / "build").glob("*.db")
+    if damage == "not a database":
+        for suffix in ("-wal", "-shm"):
+            record.with_name(record.name + suffix).unlink(missing_ok=True)
+        record.write_bytes(b"{not a database" * 100)
+    else:
+        with sqlite3.connect(record) as db:
+            if damage == "other tables":
+                db.execute("DROP TABLE outputs")
+            else:
+                db.execute("UPDATE meta SET value = '1' WHERE name = 'format'")
+        db.close()
     report = build_site(Newsroom.open(demo), now=NOW)
     assert report.rendered == 3 and report.written == []
     assert os.path.exists(demo / "site" / "index.html")
+    assert build_site(Newsroom.open(demo), now=NOW).rendered == 0
+
+
+def test_a_json_manifest_of_an_earlier_version_is_removed(demo: Path) -> None:
+    build_site(Newsroom.open(demo), now=NOW)
+    (record,) = (demo / ".editorial" / "build").glob("*.db")
+    old = record.with_suffix(".json")
+    old.write_text('{"version": 2}')
+    build_site(Newsroom.open(demo), now=NOW)
+    assert not old.exists()
+
+
+def test_an_unchanged_article_file_is_not_read_again(
+    demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file whose size, times and inode are those it was read with is trusted; a
+    touched file is read and, when its bytes are as they were, not rendered again."""
+    from editorial.newsroom import cachedb
+
+    monkeypatch.setattr(cachedb, "RACY_NS", 0)
+    build_site(Newsroom.open(demo), now=NOW)
+    read: list[str] = []
+    real = Path.read_bytes
+
+    def counting(self: Path) -> bytes:
+        read.append(self.name)
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    assert build_site(Newsroom.open(demo), now=NOW).rendered == 0
+    assert not [name for name in read if name.endswith(".md")]
+    path = demo / "published" / "river-ports-forum.md"
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    report = build_site(Newsroom.open(demo), now=NOW)
+    assert report.rendered == 0 and report.written == []
+    assert [name for name in read if name.endswith(".md")] == ["river-ports-forum.md"]
+    read.clear()
+    assert build_site(Newsroom.open(demo), now=NOW).rendered == 0
+    assert not [name for name in read if name.endswith(".md")]
+
+
+def test_a_body_edit_rewrites_the_page_and_feeds_not_the_listings(demo: Path) -> None:
+    build_site(Newsroom.open(demo), now=NOW)
+    path = demo / "published" / "river-ports-forum.md"
+    text = path.read_text()
+    assert "## Captain Elena Sorrentino" in text
+    path.write_text(text.replace("## Captain Elena Sorrentino", "## Capt. Elena Sorrentino"))
+    report = build_site(Newsroom.open(demo), now=NOW)
+    assert report.rendered == 1
+    assert set(report.written) == {
+        "river-ports-forum/index.html",
+        "feed.xml",
+        "atom.xml",
+        "feed.json",
+    }
+    assert "Capt. Elena Sorrentino" in (demo / "site" / "feed.xml").read_text()
+
+
+def test_a_deleted_article_leaves_the_record_and_the_site(demo: Path) -> None:
+    build_site(Newsroom.open(demo), now=NOW)
+    (demo / "published" / "river-ports-forum.md").unlink()
+    report = build_site(Newsroom.open(demo), now=NOW)
+    assert "river-ports-forum/index.html" in report.removed
+    assert report.articles == 2
+    (record,) = (demo / ".editorial" / "build").glob("*.db")
+    with sqlite3.connect(record) as db:
+        rels = [rel for (rel,) in db.execute("SELECT rel FROM articles")]
+    db.close()
+    assert "published/river-ports-forum.md" not in rels and len(rels) == 2
+
+
+def test_pages_rendered_over_several_processes_match_one_process(
+    demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Many pages are rendered and written by forked workers reading the record."""
+    import editorial.publish.site as site_module
+
+    build_site(Newsroom.open(demo), now=NOW)
+    serial = _snapshot(demo / "site")
+    monkeypatch.setattr(site_module, "PARALLEL_PAGES", 1)
+    monkeypatch.setattr(site_module, "PARALLEL_MIN", 1)
+    other = demo / "site-parallel"
+    report = build_site(Newsroom.open(demo), other, now=NOW)
+    assert report.rendered == 3 and len(report.written) == len(serial)
+    assert {p: data for p, (_, data) in _snapshot(other).items()} == {
+        p: data for p, (_, data) in serial.items()
+    }
 
 
 def test_cli_build_exits_1_naming_a_broken_article(demo: Path) -> None:

@@ -33,15 +33,14 @@ from typing import Any
 
 from editorial._version import __version__
 from editorial.lint.registry import Selection, all_rules, plugins
+from editorial.newsroom import cachedb
 from editorial.newsroom.newsroom import Newsroom
 from editorial.newsroom.storage import STATE_DIR
 
 CACHE_FILE = "lint.db"
 FORMAT = 6
 MAX_ENTRIES = 50_000
-RACY_NS = 2_000_000_000  # a file modified this close to when it was read is read again
 PARTS = ("findings", "quotes", "figures")
-TABLES = {"meta", "files", "entries", "runs", "quantities", "state"}
 INDEX = {"quotes": "runs", "figures": "quantities"}  # ledger part -> its table of hashes
 
 _SCHEMA = """
@@ -128,47 +127,15 @@ class LintCache:
         self.db = self._open() if enabled else None
         if self.db is None:
             self.enabled = False
-            self.db = _connect(":memory:")
-            self.db.executescript(_SCHEMA)
+            self.db = cachedb.in_memory(_SCHEMA)
 
     def _open(self) -> sqlite3.Connection | None:
-        for _attempt in range(2):
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                db = _connect(str(self.path))
-                tables = {
-                    name
-                    for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")
-                }
-                found = (
-                    dict(db.execute("SELECT name, value FROM meta").fetchall())
-                    if "meta" in tables
-                    else {}
-                )
-                if tables != TABLES or found != {"format": str(FORMAT), "digest": self.digest}:
-                    with db:  # another digest, or not all of the cache: start it afresh
-                        for table in tables:
-                            db.execute(f'DROP TABLE "{table}"')
-                        db.executescript(_SCHEMA)
-                        db.executemany(
-                            "INSERT INTO meta VALUES (?, ?)",
-                            [("format", str(FORMAT)), ("digest", self.digest)],
-                        )
-                return db
-            except sqlite3.DatabaseError:  # not a database, or of an older shape: start over
-                with contextlib.suppress(OSError):
-                    self.path.unlink()
-            except OSError:
-                return None  # a newsroom that cannot be written: lint without a cache
-        return None
+        return cachedb.open_db(self.path, _SCHEMA, {"format": str(FORMAT), "digest": self.digest})
 
     @staticmethod
     def drop(newsroom: Newsroom) -> None:
         """Remove the cache of ``newsroom`` (it is made again on the next run)."""
-        path = newsroom.root / STATE_DIR / "cache" / CACHE_FILE
-        for suffix in ("", "-wal", "-shm"):
-            with contextlib.suppress(OSError):
-                path.with_name(path.name + suffix).unlink()
+        cachedb.drop(newsroom.root / STATE_DIR / "cache" / CACHE_FILE)
 
     def close(self) -> None:
         assert self.db is not None
@@ -198,19 +165,9 @@ class LintCache:
         fresh: list[tuple[str, int, int, int, int, str, int]] = []
         now = time.time_ns()
         for path in paths:
-            try:
-                info = os.stat(path)  # noqa: PTH116 (no Path for each of thousands)
-                stat = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
-            except OSError:
-                stat = None
+            stamp = cachedb.stamp(path)
             row = known.get(path)
-            if (
-                stat is not None
-                and row is not None
-                and row[:4] == stat
-                and stat[1] < row[5] - RACY_NS
-                and stat[2] < row[5] - RACY_NS
-            ):
+            if row is not None and cachedb.unchanged(stamp, row[:4], row[5]):
                 keys[path] = row[4]
                 continue
             try:
@@ -218,8 +175,8 @@ class LintCache:
             except OSError:
                 data = b""
             keys[path] = file_key(path, data)
-            if stat is not None:
-                fresh.append((path, *stat, keys[path], now))
+            if stamp is not None:
+                fresh.append((path, *stamp, keys[path], now))
         if fresh and self.enabled:
             with self._db:
                 self._db.executemany("INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?)", fresh)
@@ -239,7 +196,7 @@ class LintCache:
     ) -> Iterator[tuple[str, dict[str, Any]]]:
         """:meth:`entries` one at a time, for a caller that keeps less than all of them."""
         columns = ", ".join([*parts, *(f"{p} IS NOT NULL" for p in present)] or ["1"])
-        for chunk in _chunks(list(dict.fromkeys(keys))):
+        for chunk in cachedb.chunks(list(dict.fromkeys(keys))):
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(
                 f"SELECT key, {columns} FROM entries WHERE key IN ({marks})",
@@ -318,7 +275,7 @@ class LintCache:
 
     def _keys_of(self, ids: Iterable[int]) -> set[str]:
         keys: set[str] = set()
-        for chunk in _chunks(list(ids)):
+        for chunk in cachedb.chunks(list(ids)):
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(f"SELECT key FROM entries WHERE id IN ({marks})", chunk)
             keys.update(key for (key,) in rows)
@@ -346,7 +303,7 @@ class LintCache:
     def compared(self, rels: Iterable[str]) -> dict[str, dict[str, list[dict[str, Any]]]]:
         """The kept cross-article findings of ``rels``, by rule."""
         found: dict[str, dict[str, list[dict[str, Any]]]] = {}
-        for chunk in _chunks(list(rels)):
+        for chunk in cachedb.chunks(list(rels)):
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(
                 f"SELECT rel, compared FROM state WHERE compared IS NOT NULL AND rel IN ({marks})",
@@ -412,16 +369,3 @@ class LintCache:
                         (old,),
                     )
             db.commit()
-
-
-def _connect(where: str) -> sqlite3.Connection:
-    db = sqlite3.connect(where, timeout=30, isolation_level="DEFERRED")
-    if where != ":memory:":
-        db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA synchronous = NORMAL")
-    return db
-
-
-def _chunks(items: list[Any], size: int = 900) -> Iterable[list[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]

@@ -15,7 +15,7 @@ from html import escape
 from typing import Any
 
 from editorial.model.config import NewsroomInfo
-from editorial.publish.views import ArticleView
+from editorial.publish.views import ArticleSummary, ArticleView
 
 ATOM = "http://www.w3.org/2005/Atom"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
@@ -41,7 +41,7 @@ def _serialize(root: ET.Element) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, "unicode") + "\n"
 
 
-def entry_title(view: ArticleView) -> str:
+def entry_title(view: ArticleSummary) -> str:
     return f"Retracted: {view.title}" if view.retracted else view.title
 
 
@@ -74,7 +74,7 @@ def _reference_html(ref: Any) -> str:
     return text
 
 
-def latest(views: Sequence[ArticleView]) -> dt.datetime:
+def latest(views: Sequence[ArticleSummary]) -> dt.datetime:
     """The newest change among ``views`` (the feeds' own updated date)."""
     if not views:
         return dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -190,7 +190,7 @@ def sitemap(urls: Sequence[tuple[str, dt.datetime | None]]) -> str:
     return _serialize(root)
 
 
-def news_sitemap(views: Sequence[ArticleView], info: NewsroomInfo, now: dt.datetime) -> str:
+def news_sitemap(views: Sequence[ArticleSummary], info: NewsroomInfo, now: dt.datetime) -> str:
     """A Google News sitemap: articles published in the two days before ``now``."""
     root = ET.Element(f"{{{SITEMAP}}}urlset")
     for view in views:

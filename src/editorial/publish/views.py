@@ -78,8 +78,9 @@ class Term(BaseModel):
     path: str
 
 
-class ArticleView(BaseModel):
-    """Everything a published article's page, feed entries and JSON-LD show."""
+class ArticleSummary(BaseModel):
+    """What listings, sitemaps and bylines show of an article: everything but its body,
+    references, corrections and sources (kept in memory for every article of a build)."""
 
     slug: str
     path: str  # site-relative: <slug>/
@@ -94,12 +95,7 @@ class ArticleView(BaseModel):
     modified_at: dt.datetime
     embargoed_until: dt.datetime | None = None
     version: int
-    body_html: str
-    references: list[Reference]
-    corrections: list[CorrectionNote]
-    retraction: str | None
     retracted: bool
-    sources: list[SourceFile] | None = None
     language: str = "en"
 
     @property
@@ -108,6 +104,23 @@ class ArticleView(BaseModel):
         if len(names) <= 2:
             return " and ".join(names)
         return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+class ArticleView(ArticleSummary):
+    """Everything a published article's page, feed entries and JSON-LD show."""
+
+    body_html: str
+    references: list[Reference]
+    corrections: list[CorrectionNote]
+    retraction: str | None
+    sources: list[SourceFile] | None = None
+
+    def summary_json(self) -> str:
+        """The JSON of its :class:`ArticleSummary`."""
+        return self.model_dump_json(include=SUMMARY_FIELDS)
+
+
+SUMMARY_FIELDS: set[str] = set(ArticleSummary.model_fields)
 
 
 def term(kind: str, name: str) -> Term:
