@@ -75,7 +75,9 @@ def key_id(key: str) -> str:
 
 def citations(md: mistune.Markdown) -> None:
     """The mistune plugin for ``[@id]`` citations (ids listed in ``env['citation_known']``)."""
-    md.inline.register("citation", _CITATION, _parse_citation, before="link")
+    # Its one start character lets mistune skip plain text with a character class
+    # instead of trying every inline pattern at each position.
+    md.inline.register("citation", _CITATION, _parse_citation, before="link", start_chars="[")
     if md.renderer is not None and md.renderer.NAME == "html":
         md.renderer.register("citation", _render_citation)
 

@@ -526,14 +526,16 @@ def _view_of(path: Path) -> Outcome:
         return f"{newsroom.relative(path)}:{problem.line}: {problem.message}"
     if article.meta.state not in (State.PUBLISHED, State.RETRACTED):
         return None
-    view = article_view(newsroom, article, show_sources=_WORKER["show_sources"])
+    view = article_view(
+        newsroom, article, show_sources=_WORKER["show_sources"], cards=_WORKER["cards"]
+    )
     whole = view.model_dump_json()
     summary = view.summary_json()
     return _Made(_digest(data), _digest(whole), _digest(summary), summary, whole)
 
 
 def _start_worker(root: str, show_sources: bool) -> None:
-    _WORKER.update(newsroom=Newsroom.open(Path(root)), show_sources=show_sources)
+    _WORKER.update(newsroom=Newsroom.open(Path(root)), show_sources=show_sources, cards={})
 
 
 def _workers(work: int, least: int) -> int:
@@ -548,7 +550,7 @@ def _map_views(newsroom: Newsroom, paths: list[Path], show_sources: bool) -> Ite
     (Markdown and the quotation analysis of the sources box are most of a cold build)."""
     workers = _workers(len(paths), PARALLEL_MIN)
     if workers < 2:
-        _WORKER.update(newsroom=newsroom, show_sources=show_sources)
+        _WORKER.update(newsroom=newsroom, show_sources=show_sources, cards={})
         yield from (_view_of(path) for path in paths)
         return
     chunk = max(1, min(32, len(paths) // (workers * 4)))

@@ -171,6 +171,14 @@ def author_card(newsroom: Newsroom, slug: str) -> AuthorCard:
     )
 
 
+def _card(newsroom: Newsroom, slug: str, cards: dict[str, AuthorCard] | None) -> AuthorCard:
+    if cards is None:
+        return author_card(newsroom, slug)
+    if slug not in cards:
+        cards[slug] = author_card(newsroom, slug)
+    return cards[slug]
+
+
 def sources_box(newsroom: Newsroom, article: Article) -> list[SourceFile]:
     """Each transcript the article's quotations were checked against, and for each quoted
     person where their quotations stand in it: the same analysis lint uses."""
@@ -204,9 +212,14 @@ def sources_box(newsroom: Newsroom, article: Article) -> list[SourceFile]:
 
 
 def article_view(
-    newsroom: Newsroom, article: Article, *, show_sources: bool = False
+    newsroom: Newsroom,
+    article: Article,
+    *,
+    show_sources: bool = False,
+    cards: dict[str, AuthorCard] | None = None,
 ) -> ArticleView:
-    """The view of a published (or retracted) article."""
+    """The view of a published (or retracted) article. ``cards``: author cards made
+    for earlier articles (and kept there), for a caller making many views."""
     meta = article.meta
     if meta is None:
         problem = article.problems[0]
@@ -249,7 +262,7 @@ def article_view(
         description=description,
         section=term("sections", meta.section) if meta.section else None,
         tags=[term("tags", t) for t in meta.tags],
-        authors=[author_card(newsroom, slug) for slug in meta.authors],
+        authors=[_card(newsroom, slug, cards) for slug in meta.authors],
         published_at=published,
         modified_at=max(changes),
         embargoed_until=meta.publish_at,
