@@ -227,3 +227,30 @@ def test_a_rule_reading_the_whole_ledger_runs_again_on_every_run(
     assert sizes() == ["2 articles"]
     room.write("published/b.md", article("b", "“Ferries run late in winter,” Mensah said."))
     assert sizes() == ["3 articles"]
+
+
+WORDS = ["the", "port", "was", "too", "shallow", "for", "a", "loaded", "ship", "last"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    text=st.lists(st.sampled_from(WORDS), min_size=0, max_size=60),
+    quotations=st.lists(
+        st.lists(st.sampled_from(WORDS), min_size=1, max_size=9), min_size=0, max_size=80
+    ),
+)
+def test_a_sketch_finds_a_quotation_whole_by_its_runs_as_by_searching(
+    text: list[str], quotations: list[list[str]]
+) -> None:
+    """With many quotations the sketch looks them up by their first five words; it must
+    answer as a plain search of the text would."""
+    from editorial.lint.ledger import FEW_PHRASES, Sketch, Wanted
+
+    sketch = Sketch("“" + " ".join(text) + "”")
+    wanted = Wanted()
+    for words in quotations:
+        wanted.add_whole(tuple(words))
+    searched = any(phrase in sketch.words for phrase in wanted.whole)
+    assert sketch._holds_whole(wanted) == searched
+    if len(wanted.whole) > FEW_PHRASES and not wanted.runs and not wanted.loose:
+        assert sketch.may_quote(wanted) == searched

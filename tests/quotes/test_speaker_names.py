@@ -92,3 +92,38 @@ def test_quote_sheet_and_lint_output_hold_no_control_characters(room: Room) -> N
     for fmt in ("json", "text"):
         output = room.run("lint", "--format", fmt).output
         assert "\x07" not in output
+
+
+def test_every_title_starts_with_a_capital_as_the_name_pattern_assumes() -> None:
+    """The name pattern turns away every place not starting with a capital before it
+    tries the titles; a title that does not start with one would never be found."""
+    import re
+
+    from editorial.lint.quotes.words import titles
+
+    assert all(re.match(r"[A-ZÀ-ÖØ-Þ]", title) for title in titles())
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.lists(
+        st.sampled_from(["Ana", "Ruiz", "Lo", "Ruiz-Lo", " ", "  ", "\n", "-", "x", ".", "é"]),
+        max_size=14,
+    ),
+    forms=st.sets(st.sampled_from(["Ana", "Ruiz", "Ana Ruiz", "Lo", "Ruiz-Lo", "Ana Ruiz Lo"])),
+)
+def test_names_are_found_as_a_pattern_of_them_would_find_them(
+    text: list[str], forms: set[str]
+) -> None:
+    """Names are found without compiling a pattern for each article: the same places
+    as the pattern of the forms, longest first, as whole words, spaces as any run."""
+    import re
+
+    from editorial.lint.quotes.names import find_forms
+
+    ordered = sorted(forms, key=len, reverse=True)
+    joined = "".join(text)
+    body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in ordered)
+    pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+    expected = [m.span() for m in pattern.finditer(joined)] if ordered else []
+    assert find_forms(joined, ordered) == expected

@@ -19,6 +19,7 @@ from editorial.lint.quotes.names import Speaker
 from editorial.newsroom.text import Position
 
 MIN_QUOTE_WORDS = 5
+FEW_PHRASES = 32  # quotations looked for in a text one by one; more go through its runs
 OPENS, ENDS = 1, 2  # a run that opens a quotation, one that ends it
 SAME = 0.02  # figures closer than this are the same figure, rounded
 PARTS = frozenset({"quotes", "figures"})
@@ -312,15 +313,42 @@ class Sketch:
         words = " ".join(_tokens().findall(self.text)).translate(_MARKS).replace(",", "")
         self.words = f" {words} "
         self._seen: dict[str, bool] = {}
+        self._runs: set[str] | None = None
 
     def has(self, word: str) -> bool:
         if word not in self._seen:
             self._seen[word] = word in self.text
         return self._seen[word]
 
+    def _windows(self) -> set[str]:
+        """Every run of five words of the text, as :attr:`Wanted.whole` begins."""
+        if self._runs is None:
+            tokens = self.words.split()
+            n = MIN_QUOTE_WORDS
+            self._runs = {" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)}
+        return self._runs
+
+    def _holds_whole(self, wanted: Wanted) -> bool:
+        """True when the text holds one of many quotations whole. One can be here only
+        where its first five words are: those are looked up among the text's runs of five
+        words (one set lookup each) before the text is searched."""
+        words = self.words
+        if any(phrase in words for phrase in wanted.short):
+            return True
+        windows = self._windows()
+        starts = wanted.starts
+        if len(starts) < len(windows):
+            found = [start for start in starts if start in windows]
+        else:
+            found = [window for window in windows if window in starts]
+        return any(phrase in words for start in found for phrase in starts[start])
+
     def may_quote(self, wanted: Wanted) -> bool:
         words = self.words
-        if any(phrase in words for phrase in wanted.whole):
+        if len(wanted.whole) <= FEW_PHRASES:
+            if any(phrase in words for phrase in wanted.whole):
+                return True
+        elif self._holds_whole(wanted):
             return True
         if wanted.runs:
             tokens = words.split()
@@ -379,6 +407,16 @@ class Wanted:
     whole: set[str] = field(default_factory=set)
     runs: set[str] = field(default_factory=set)
     loose: set[tuple[str, ...]] = field(default_factory=set)
+    starts: dict[str, set[str]] = field(default_factory=dict)  # the whole by first five words
+    short: set[str] = field(default_factory=set)  # the whole of fewer than five words
+
+    def add_whole(self, words: tuple[str, ...]) -> None:
+        phrase = f" {' '.join(words)} "
+        self.whole.add(phrase)
+        if len(words) < MIN_QUOTE_WORDS:
+            self.short.add(phrase)
+        else:
+            self.starts.setdefault(" ".join(words[:MIN_QUOTE_WORDS]), set()).add(phrase)
 
 
 def _plain(words: tuple[str, ...]) -> bool:
@@ -394,7 +432,7 @@ def wanted_quotes(contributions: list[Contribution]) -> Wanted:
                 # a quotation of ours or one inside it: each holds a run of ours whole
                 wanted.loose |= _runs(quote.words)
                 continue
-            wanted.whole.add(f" {' '.join(quote.words)} ")
+            wanted.add_whole(quote.words)
             wanted.runs |= {" ".join(run) for run in _runs(quote.words)}
     return wanted
 

@@ -19,6 +19,7 @@ from editorial.lint.quotes.scan import Block, blocks, mask
 CLOSERS: dict[str, str] = {"“": '”"', "„": "“”", "«": "»", "‟": "”", '"': '"”', "”": '”"'}
 OPENERS = "“„«‟"
 STRAY_CLOSERS = "”»"
+_ANY_MARK = re.compile(f'[{OPENERS}{STRAY_CLOSERS}"]')
 _SENTENCE_PUNCT = re.compile(r"[.!?,;:…]")
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 # the name starts and ends with a letter or mark, not a space: no two ways to split spaces
@@ -174,11 +175,12 @@ def _scan(
     if carry is not None:
         stack.append((carry_mark, begin - 1))
     i = begin
-    while i < len(text):
+    while True:
+        mark_at = _ANY_MARK.search(text, i)  # the text between marks needs no look
+        if mark_at is None:
+            break
+        i = mark_at.start()
         c = text[i]
-        if c not in OPENERS and c not in STRAY_CLOSERS and c != '"':
-            i += 1
-            continue
         if stack:
             mark, _ = stack[-1]
             closes = c in CLOSERS[mark] and not (c == "“" and mark == "“")

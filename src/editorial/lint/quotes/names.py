@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, cached_property, lru_cache
+from functools import cache, cached_property
 from typing import Literal
 
 from editorial.data import word_list
@@ -186,37 +186,34 @@ class NameIndex:
         return None
 
     @cached_property
-    def _mention_re(self) -> re.Pattern[str] | None:
-        forms = sorted({fold(f) for f in self._texts if f.strip()}, key=len, reverse=True)
-        return _forms_pattern(tuple(forms)) if forms else None
+    def _mention_forms(self) -> tuple[str, ...]:
+        return tuple(sorted({fold(f) for f in self._texts if f.strip()}, key=len, reverse=True))
 
     def mentions(self, text: str) -> list[tuple[int, int, Speaker]]:
         """Every mention of a known person in ``text``: (start, end, speaker), in order.
 
-        The names are one small pattern per article; a title just before a name
-        ("Minister Okafor") is taken from a pattern compiled once, since the list of
-        titles is long and compiling it for every article would cost more than the scan.
+        The names are found without a pattern of their own (compiling one for every
+        article would cost more than the scan); a title just before a name ("Minister
+        Okafor") is taken from a pattern compiled once.
         """
-        pattern = self._mention_re
-        if pattern is None:
+        forms = self._mention_forms
+        if not forms:
             return []
         found = []
         folded = fold(text)
-        for match in pattern.finditer(folded):
-            start = match.start()
+        for start, end in find_forms(folded, forms):
             if start and not folded[start - 1].isspace():
                 titled = None
             else:
                 titled = _title_before().search(folded, max(0, start - 60), start)
-            if titled is not None:
-                start = titled.start()
-            written = folded[start : match.end()]
+            written_at = titled.start() if titled is not None else start
+            written = folded[written_at:end]
             who = self.resolve(written)
             if who is None:
                 continue
-            if " " not in written.strip() and _inside_longer_name(folded, match):
+            if " " not in written.strip() and _inside_longer_name(folded, start, end):
                 continue  # "Martín" in "Calle San Martín" is a street
-            found.append((start, match.end(), who))
+            found.append((written_at, end, who))
         return found
 
     def is_full_reference(self, text: str, person_id: str) -> bool:
@@ -226,11 +223,53 @@ class NameIndex:
         return written == full or written.endswith(" " + full)  # "Rector Ezequiel Katz"
 
 
-@lru_cache(maxsize=256)
-def _forms_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of the name forms as whole words (articles about one event share their people)."""
-    body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char in "_-"
+
+
+def _rest_at(text: str, pos: int, words: Sequence[str]) -> int:
+    """Where ``words`` end when they follow ``pos`` in ``text``, each after a run of
+    spaces; -1 when they do not."""
+    size = len(text)
+    for word in words:
+        after = pos
+        while after < size and text[after].isspace():
+            after += 1
+        if after == pos or not text.startswith(word, after):
+            return -1
+        pos = after + len(word)
+    return pos
+
+
+def find_forms(text: str, forms: Sequence[str]) -> list[tuple[int, int]]:
+    """Where any of ``forms`` stands in ``text`` as whole words (not touching a letter,
+    digit, "_" or "-"), a space in a form standing for any run of spaces: (start, end)
+    from left to right, never overlapping. Where several start at one place the first
+    of ``forms`` wins, as in a regular expression of them in that order. (No pattern is
+    compiled: the forms change with every article.)"""
+    size = len(text)
+    candidates: list[tuple[int, int, int]] = []  # start, rank, end
+    for rank, form in enumerate(forms):
+        first, *rest = form.split() or [""]
+        if not first:
+            continue
+        at = text.find(first)
+        while at >= 0:
+            end = _rest_at(text, at + len(first), rest) if rest else at + len(first)
+            if (
+                end >= 0
+                and (at == 0 or not _word_char(text[at - 1]))
+                and (end == size or not _word_char(text[end]))
+            ):
+                candidates.append((at, rank, end))
+            at = text.find(first, at + 1)
+    spans = []
+    reached = 0
+    for at, _rank, end in sorted(candidates):
+        if at >= reached:
+            spans.append((at, end))
+            reached = end
+    return spans
 
 
 @cache
@@ -244,17 +283,17 @@ def _lower_titles() -> frozenset[str]:
     return frozenset(t.lower() for t in titles())
 
 
-def _inside_longer_name(text: str, match: re.Match[str]) -> bool:
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
     """True when a one-word name is part of a longer capitalised name around it."""
     gap = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # a space or one line break, never a blank line
-    before = re.search(rf"([A-Z][\w’'-]*){gap}\Z", text[max(0, match.start() - 30) : match.start()])
-    after = re.match(rf"^{gap}([A-Z][\w’'-]*)", text[match.end() : match.end() + 30])
+    before = re.search(rf"([A-Z][\w’'-]*){gap}\Z", text[max(0, start - 30) : start])
+    after = re.match(rf"^{gap}([A-Z][\w’'-]*)", text[end : end + 30])
     if after and after.group(1) not in not_names():
         return True
     if before is None:
         return False
     word = before.group(1).rstrip(".")
-    preceding = text[: match.start() - len(before.group(0))].rstrip()
+    preceding = text[: start - len(before.group(0))].rstrip()
     sentence_start = not preceding or preceding[-1] in '.!?:\n"“'
     is_title = word.lower() in _lower_titles()
     return not is_title and not sentence_start and word not in not_names()
@@ -312,8 +351,10 @@ def name_pattern() -> str:
     """A proper name in text: optional titles, then capitalised words and particles; a
     sentence opener ("The", "But", "March") never starts one."""
     openers = "|".join(sorted((re.escape(w) for w in not_names()), key=len, reverse=True))
+    # Every title and name word starts with a capital: the lookahead turns every other
+    # place away at once, before the long list of titles is tried there.
     return (
-        rf"(?:(?:{title_pattern()})\s+)*(?!(?:{openers})\b){_NAME_WORD}"
+        rf"(?=[A-ZÀ-ÖØ-Þ])(?:(?:{title_pattern()})\s+)*(?!(?:{openers})\b){_NAME_WORD}"
         rf"(?:\s+(?:(?:{_PARTICLE})\s+)?{_NAME_WORD}){{0,4}}"
     )
 
