@@ -127,3 +127,28 @@ def test_names_are_found_as_a_pattern_of_them_would_find_them(
     pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
     expected = [m.span() for m in pattern.finditer(joined)] if ordered else []
     assert find_forms(joined, ordered) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    entries=st.lists(st.text(alphabet="abs '-.", min_size=1, max_size=5), min_size=1, max_size=6),
+    text=st.text(alphabet="abAs '-.\nx", max_size=15),
+    wrap=st.sampled_from(["(?:{})", r"(?<![\w-])(?:{})(?![\w-])", r"(?:{})b", r"^(?:{})\s*$"]),
+    flags=st.sampled_from([0, 2]),  # re.I
+)
+def test_a_word_list_as_a_tree_matches_what_the_flat_list_matches(
+    entries: list[str], text: str, wrap: str, flags: int
+) -> None:
+    """Word lists are written as a tree of shared beginnings: the same matches, in the
+    same places, as the list longest first, whatever follows it in a pattern."""
+    import re
+
+    from editorial.lint.quotes.words import alternation
+
+    flat = "|".join(
+        re.escape(e).replace(r"\ ", r"\s+") for e in sorted(set(entries), key=len, reverse=True)
+    )
+    expected = [m.span() for m in re.finditer(wrap.format(flat), text, flags)]
+    assert [m.span() for m in re.finditer(wrap.format(alternation(entries)), text, flags)] == (
+        expected
+    )

@@ -11,9 +11,48 @@ __all__ = ["alternation", "word_list"]
 
 
 def alternation(entries: tuple[str, ...] | list[str]) -> str:
-    """A regex alternation of ``entries``, longest first, spaces matching any whitespace."""
-    ordered = sorted(set(entries), key=len, reverse=True)
+    """A regex alternation of ``entries``, longest first, spaces matching any whitespace.
+
+    Lowercase ASCII entries are written as a tree of their shared beginnings
+    (``said|says|sa`` as ``sa(?:id|ys)?``): it matches exactly what the flat list would,
+    as two branches never start with the same character, and each place of the text is
+    tried against a few first letters instead of every entry (a speech-verb scan of an
+    article: 0.68 ms -> 0.15 ms)."""
+    unique = set(entries)
+    if all(e.isascii() and e == e.lower() and e for e in unique):
+        return _tree(unique)
+    ordered = sorted(unique, key=len, reverse=True)
     return "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in ordered)
+
+
+_Node = dict[str, "_Node"]
+_END = ""
+
+
+def _tree(entries: set[str]) -> str:
+    root: _Node = {}
+    for entry in entries:
+        node = root
+        for token in entry:  # each space is a \s+, as in the flat list
+            node = node.setdefault(token, {})
+        node[_END] = {}
+    return _branches(root)
+
+
+def _branches(node: _Node) -> str:
+    """The pattern of a node: its branches, then nothing when an entry ends there (the
+    greedy ``?`` tries the longer entries first)."""
+    branches = [
+        (r"\s+" if token == " " else re.escape(token)) + _branches(child)
+        for token, child in sorted(node.items())
+        if token != _END
+    ]
+    if not branches:
+        return ""
+    if len(branches) > 1:
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if _END in node else body
+    return f"(?:{branches[0]})?" if _END in node else branches[0]
 
 
 @cache
