@@ -356,3 +356,26 @@ def test_tags_without_latin_letters_get_stable_paths(room: Room) -> None:
     assert all(name.startswith("t-") for name in tags if name != "etc")
     page = (room.root / "site" / "x" / "index.html").read_text()
     assert ">中国</a>" in page
+
+
+def test_a_record_that_cannot_be_written_still_builds_the_site(
+    demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A record on a full disk or a read-only file: the build is made without it."""
+    import editorial.publish.site as site_module
+
+    build_site(Newsroom.open(demo), now=NOW)
+    path = demo / "published" / "river-ports-forum.md"
+    path.write_text(path.read_text().replace("## Captain Elena", "## Capt. Elena"))
+    real = site_module._Record.put
+
+    def refused(self: site_module._Record, *args: object) -> None:
+        if self.shared:
+            raise sqlite3.OperationalError("attempt to write a readonly database")
+        real(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(site_module._Record, "put", refused)
+    report = build_site(Newsroom.open(demo), now=NOW)
+    assert "river-ports-forum/index.html" in report.written
+    assert "Capt. Elena" in (demo / "site" / "river-ports-forum" / "index.html").read_text()
+    assert report.rendered == 3  # every view made again, in memory

@@ -137,9 +137,9 @@ class _Record:
     """The build's record for one output folder (see the module's docstring). One that
     cannot be written lives in memory for the build."""
 
-    def __init__(self, path: Path, site_key: str, force: bool) -> None:
+    def __init__(self, path: Path, site_key: str, force: bool, keep: bool = True) -> None:
         self.path = path
-        db = cachedb.open_db(path, _SCHEMA, {"format": str(RECORD_FORMAT)})
+        db = cachedb.open_db(path, _SCHEMA, {"format": str(RECORD_FORMAT)}) if keep else None
         self.shared = db is not None
         self.db = db if db is not None else cachedb.in_memory(_SCHEMA)
         self.pid = os.getpid()
@@ -216,7 +216,9 @@ def output_dir(newsroom: Newsroom, out: StrPath | None = None) -> Path:
 
 
 class _Builder:
-    def __init__(self, newsroom: Newsroom, out: Path, now: dt.datetime, force: bool) -> None:
+    def __init__(
+        self, newsroom: Newsroom, out: Path, now: dt.datetime, force: bool, keep: bool = True
+    ) -> None:
         self.newsroom = newsroom
         self.out = out
         self.now = now
@@ -228,7 +230,7 @@ class _Builder:
         name = _digest(str(out))
         with contextlib.suppress(OSError):  # the JSON manifest of earlier versions
             (state / f"{name}.json").unlink()
-        self.record = _Record(state / f"{name}.db", self.site_key, force)
+        self.record = _Record(state / f"{name}.db", self.site_key, force, keep)
         self.old_outputs = self.record.outputs()
         self.outputs: dict[str, str] = {}
         self.pending: list[tuple[str, Callable[[], str]]] = []
@@ -620,7 +622,10 @@ def build_site(
     try:
         with FileLock(str(lock_dir / "build.lock"), timeout=30):
             folder.mkdir(parents=True, exist_ok=True)
-            return _Builder(newsroom, folder, moment, force).run()
+            try:
+                return _Builder(newsroom, folder, moment, force).run()
+            except sqlite3.OperationalError:  # a record that cannot be written: build anew
+                return _Builder(newsroom, folder, moment, True, keep=False).run()
     except Timeout as exc:
         raise LockedError("another build is writing this site", path=folder) from exc
     except OSError as exc:
