@@ -138,3 +138,16 @@ def _drop_root_powers() -> None:
 # ``preexec_fn`` for a subprocess that must obey file modes (read-only folders, unreadable
 # files) even when the tests run as root; nothing to do for any other user
 without_root_powers = _drop_root_powers if os.geteuid() == 0 else None
+
+
+def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """From now on, the name of every file read with ``Path.read_bytes``, in order."""
+    read: list[str] = []
+    real = Path.read_bytes
+
+    def counting(self: Path) -> bytes:
+        read.append(self.name)
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    return read

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
 
 import pytest
 
 from editorial.lint.cache import FORMAT
 from editorial.lint.engine import run_lint
 from editorial.newsroom.newsroom import Newsroom
-from tests.conftest import Room
+from tests.conftest import Room, count_reads
 
 ARTICLE = """---
 title: "Article {n}"
@@ -145,14 +144,7 @@ def test_an_unchanged_file_is_not_read_again(room: Room, monkeypatch: pytest.Mon
     fill(room, 3)
     monkeypatch.setattr(cachedb, "RACY_NS", 0)
     run_lint(Newsroom.open(room.root))
-    read: list[str] = []
-    real = Path.read_bytes
-
-    def counting(self: Path) -> bytes:
-        read.append(self.name)
-        return real(self)
-
-    monkeypatch.setattr(Path, "read_bytes", counting)
+    read = count_reads(monkeypatch)
     assert run_lint(Newsroom.open(room.root)).read == 0
     assert not [name for name in read if name.endswith(".md")]
     room.write("drafts/article-1.md", ARTICLE.format(n=1, value=7000))

@@ -16,7 +16,7 @@ from editorial import Newsroom
 from editorial.errors import UsageError
 from editorial.publish import build_site
 from editorial.publish.serve import make_server
-from tests.conftest import Room
+from tests.conftest import Room, count_reads
 from tests.publish.conftest import NOW
 
 
@@ -266,14 +266,7 @@ def test_an_unchanged_article_file_is_not_read_again(
 
     monkeypatch.setattr(cachedb, "RACY_NS", 0)
     build_site(Newsroom.open(demo), now=NOW)
-    read: list[str] = []
-    real = Path.read_bytes
-
-    def counting(self: Path) -> bytes:
-        read.append(self.name)
-        return real(self)
-
-    monkeypatch.setattr(Path, "read_bytes", counting)
+    read = count_reads(monkeypatch)
     assert build_site(Newsroom.open(demo), now=NOW).rendered == 0
     assert not [name for name in read if name.endswith(".md")]
     path = demo / "published" / "river-ports-forum.md"
