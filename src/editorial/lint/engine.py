@@ -17,6 +17,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
+from editorial._parallel import worker_count
 from editorial._types import StrPath
 from editorial.errors import NotFoundError, UsageError
 from editorial.lint.cache import LintCache, file_key, run_digest
@@ -276,9 +277,7 @@ def content_key(path: Path | str, data: bytes) -> str:
 def _jobs_count(jobs: int, work: int) -> int:
     if jobs > 0:
         return jobs
-    if work < PARALLEL_MIN:
-        return 1
-    return max(1, min(os.cpu_count() or 1, 8))
+    return worker_count(work, PARALLEL_MIN)
 
 
 def run_lint(

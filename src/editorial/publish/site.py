@@ -33,6 +33,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from filelock import FileLock, Timeout
 
+from editorial._parallel import worker_count
 from editorial._types import StrPath
 from editorial._version import __version__
 from editorial.errors import InputError, LockedError, UsageError
@@ -53,6 +54,7 @@ from editorial.publish.views import (
 )
 
 RECORD_FORMAT = 3
+_NO_STAMP = (-1, -1, -1, -1)  # a file that could not be stated: never trusted unread
 STATIC = ("style.css", "favicon.svg")  # copied from the templates as they are
 PARALLEL_MIN = 24  # articles to read before spreading the work over processes
 PARALLEL_PAGES = 200  # pages to render before spreading the work over processes
@@ -168,14 +170,14 @@ class _Record:
     def put(self, rel: str, stamp: cachedb.Stamp | None, seen: int, made: _Made) -> None:
         self._db.execute(
             "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (rel, *(stamp or (-1, -1, -1, -1)), seen, *made),
+            (rel, *(stamp or _NO_STAMP), seen, *made),
         )
 
     def touch(self, rel: str, stamp: cachedb.Stamp | None, seen: int) -> None:
         """Record that ``rel``, read again, is as it was."""
         self._db.execute(
             "UPDATE articles SET size = ?, mtime = ?, ctime = ?, inode = ?, seen = ? WHERE rel = ?",
-            (*(stamp or (-1, -1, -1, -1)), seen, rel),
+            (*(stamp or _NO_STAMP), seen, rel),
         )
 
     def forget(self, rels: Iterable[str]) -> None:
@@ -542,9 +544,7 @@ def _start_worker(root: str, show_sources: bool) -> None:
 
 def _workers(work: int, least: int) -> int:
     """How many processes to spread ``work`` items over (1: this one)."""
-    if work < least or not hasattr(os, "fork"):
-        return 1
-    return min(os.cpu_count() or 1, 8)
+    return worker_count(work, least) if hasattr(os, "fork") else 1
 
 
 def _map_views(newsroom: Newsroom, paths: list[Path], show_sources: bool) -> Iterator[Outcome]:
