@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import importlib.metadata
+
 import pytest
 
 from editorial.errors import PluginError, UsageError
@@ -94,7 +96,7 @@ def test_plugin_rules_load_from_entry_points(monkeypatch: pytest.MonkeyPatch) ->
 
             return make_rule(code="H001", name="house-style", check=check)
 
-    monkeypatch.setattr(registry, "entry_points", lambda group: [Point()])
+    monkeypatch.setattr(importlib.metadata, "entry_points", lambda group: [Point()])
     registry._loaded.cache_clear()
     try:
         assert "H001" in registry.all_rules()
@@ -105,6 +107,6 @@ def test_plugin_rules_load_from_entry_points(monkeypatch: pytest.MonkeyPatch) ->
         def load(self) -> object:
             return object
 
-    monkeypatch.setattr(registry, "entry_points", lambda group: [Bad()])
+    monkeypatch.setattr(importlib.metadata, "entry_points", lambda group: [Bad()])
     with pytest.raises(PluginError, match=r"\(house = house:HouseRule\): .* not a subclass"):
         registry._plugin_rules()

@@ -14,7 +14,6 @@ from editorial.errors import NotFoundError
 from editorial.lint.engine import LintReport, run_lint
 from editorial.lint.fixes import fix_and_lint
 from editorial.lint.output import FORMATS, render, render_fixes
-from editorial.lint.quotes.sheet import quote_sheet, render_text
 from editorial.lint.registry import all_rules, get_rule
 
 PROGRESS_MIN = 20  # files to read before a progress bar is worth showing
@@ -150,6 +149,8 @@ def quotes(env: Env, paths: tuple[Path, ...], fmt: str, transcripts: tuple[Path,
     document), the cue that names them, and the transcript's verdict (verbatim, closest
     or none).
     """
+    from editorial.lint.quotes.sheet import quote_sheet, render_text  # the analyses: only here
+
     for extra in transcripts:
         if not extra.is_file():
             raise NotFoundError(f"no such transcript: {extra}")

@@ -301,15 +301,17 @@ class LintCache:
         return {rel: (key, bool(kept)) for rel, key, kept in rows}
 
     def compared(self, rels: Iterable[str]) -> dict[str, dict[str, list[dict[str, Any]]]]:
-        """The kept cross-article findings of ``rels``, by rule."""
+        """The kept cross-article findings of ``rels``, by rule (those with none are left
+        out)."""
         found: dict[str, dict[str, list[dict[str, Any]]]] = {}
         for chunk in cachedb.chunks(list(rels)):
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(
-                f"SELECT rel, compared FROM state WHERE compared IS NOT NULL AND rel IN ({marks})",
+                f"SELECT rel, compared FROM state WHERE compared IS NOT NULL AND compared != '{{}}'"
+                f" AND rel IN ({marks})",
                 chunk,
             )
-            found.update((rel, {} if value == "{}" else json.loads(value)) for rel, value in rows)
+            found.update((rel, json.loads(value)) for rel, value in rows)
         return found
 
     def keep_state(

@@ -11,9 +11,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -92,13 +90,18 @@ def selection_for(
 def expand_paths(newsroom: Newsroom, paths: Iterable[StrPath] = ()) -> list[Path]:
     """The article files to lint: each file given, the Markdown files under each folder
     given, or all of drafts/ when nothing is given."""
+    return [Path(path) for path in _expand(newsroom, paths)]
+
+
+def _expand(newsroom: Newsroom, paths: Iterable[StrPath] = ()) -> list[str]:
+    """:func:`expand_paths` as absolute path strings (an archive has thousands)."""
     given = [Path(p) for p in paths]
     if not given:
-        return newsroom.article_paths("drafts")
+        return newsroom.article_files("drafts")
     root = newsroom.root
     not_articles = [root / name for name in ("authors", "sources", ".editorial")]
     not_articles.append(root / newsroom.config.site.out)
-    found: list[Path] = []
+    found: list[str] = []
     for path in given:
         try:
             path.stat()
@@ -107,7 +110,7 @@ def expand_paths(newsroom: Newsroom, paths: Iterable[StrPath] = ()) -> list[Path
         except OSError as exc:
             raise UsageError(f"{printable(str(path))}: {exc.strerror or exc}") from None
         if path.is_dir() and path.resolve() == root:
-            found.extend(newsroom.article_paths())  # the newsroom: its articles, not its bios
+            found.extend(newsroom.article_files())  # the newsroom: its articles, not its bios
         elif path.is_dir():
             skip = {str(p) for p in not_articles}
             found.extend(sorted(_markdown_under(newsroom, str(absolute(path)), skip), key=_parts))
@@ -118,18 +121,17 @@ def expand_paths(newsroom: Newsroom, paths: Iterable[StrPath] = ()) -> list[Path
                 raise UsageError(
                     f"{printable(str(path))}: the file name is not valid UTF-8; rename it"
                 ) from None
-            found.append(absolute(path))
+            found.append(str(absolute(path)))
         else:
             raise NotFoundError(f"no such file or folder: {path}")
-    unique = dict.fromkeys(found)  # each absolute already
-    return list(unique)
+    return list(dict.fromkeys(found))  # each absolute already
 
 
-def _parts(path: Path) -> tuple[str, ...]:
-    return path.parts  # sorting by parts is Path's order, without its cost
+def _parts(path: str) -> list[str]:
+    return path.split(os.sep)  # noqa: PTH206 (the order of paths by their parts, unmade)
 
 
-def _markdown_under(newsroom: Newsroom, folder: str, skip: set[str]) -> Iterator[Path]:
+def _markdown_under(newsroom: Newsroom, folder: str, skip: set[str]) -> Iterator[str]:
     """Every ``*.md`` file under ``folder``, leaving out hidden names, links to folders
     and the folders of ``skip``; a folder that cannot be read is one of the newsroom's
     skipped paths (a warning line), not a silent gap."""
@@ -150,7 +152,7 @@ def _markdown_under(newsroom: Newsroom, folder: str, skip: set[str]) -> Iterator
             if entry.is_dir(follow_symlinks=False):
                 folders.append(entry.path)
             elif entry.name.endswith(".md") and entry.is_file():
-                yield Path(entry.path)
+                yield entry.path
 
 
 def _finding(rule: type[Rule], v: Violation, where: str, selection: Selection) -> Finding:
@@ -297,7 +299,7 @@ def run_lint(
     read); ``use_cache=False`` reads every article afresh.
     """
     selection = selection_for(newsroom, select, ignore)
-    files = expand_paths(newsroom, paths)
+    files = _expand(newsroom, paths)
     extra = [Path(t) for t in transcripts]
     for transcript in extra:
         if not transcript.is_file():
@@ -328,7 +330,7 @@ class _Run:
     """
 
     newsroom: Newsroom
-    files: list[Path]
+    files: list[str]  # absolute
     selection: Selection
     transcripts: Sequence[Path]
     jobs: int
@@ -347,13 +349,13 @@ class _Run:
         newsroom, cache = self.newsroom, self.cache
         self.compare = [r for r in self.selection.rules() if r.scope == "newsroom"]
         self.parts = frozenset(part for r in self.compare for part in r.ledger_parts)
-        self.targets = {str(p): newsroom.relative(p) for p in self.files}
+        self.targets = {path: newsroom.relative(path) for path in self.files}
         self.others: dict[str, str] = {}
         if self.compare:
             self.others = {
-                str(path): newsroom.relative(path)
-                for path in newsroom.article_paths()
-                if str(path) not in self.targets
+                path: newsroom.relative(path)
+                for path in newsroom.article_files()
+                if path not in self.targets
             }
         self.everyone = {**self.others, **self.targets}  # path -> where, every article
         self.keys = cache.keys([*self.targets, *self.others])
@@ -615,6 +617,9 @@ def _run_jobs(
             if progress is not None:
                 progress(i, total)
         return
+    from concurrent.futures import ProcessPoolExecutor  # only for a cold run: not at start-up
+    from multiprocessing import get_context
+
     context = get_context("fork") if hasattr(os, "fork") else get_context("spawn")
     chunk = max(1, min(16, total // (workers * 4) or 1))
     with ProcessPoolExecutor(

@@ -16,7 +16,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib.metadata import entry_points
 from pathlib import Path
 
 from editorial.errors import PluginError, UsageError
@@ -101,6 +100,8 @@ def _source_stamp(value: object) -> str:
 
 
 def _plugin_rules() -> dict[type[Rule], Plugin]:
+    from importlib.metadata import entry_points  # not at start-up: --version needs none
+
     found: dict[type[Rule], Plugin] = {}
     for point in entry_points(group=ENTRY_POINT_GROUP):
         dist = getattr(point, "dist", None)

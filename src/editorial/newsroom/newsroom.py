@@ -38,9 +38,9 @@ def escapes(root: Path, path: Path) -> bool:
     return named.is_relative_to(root) and not path.resolve().is_relative_to(root)
 
 
-def _utf8_name(path: Path) -> bool:
+def _utf8_name(name: str) -> bool:
     try:
-        path.name.encode("utf-8")
+        name.encode("utf-8")
     except UnicodeEncodeError:
         return False
     return True
@@ -94,13 +94,13 @@ class Newsroom:
     def sources_dir(self) -> Path:
         return self.root / SOURCES
 
-    def relative(self, path: Path) -> str:
+    def relative(self, path: Path | str) -> str:
         """``path`` relative to the root when it is inside it (as findings show it)."""
         text, root = os.path.abspath(path), str(self.root)  # noqa: PTH100 (by name)
         if text.startswith(root) and text[len(root) : len(root) + 1] == os.sep:
             return text[len(root) + 1 :].replace(os.sep, "/")  # most paths: no Path made
         try:
-            return absolute(path).relative_to(self.root).as_posix()
+            return absolute(Path(path)).relative_to(self.root).as_posix()
         except ValueError:
             return str(path)
 
@@ -121,19 +121,25 @@ class Newsroom:
 
     def article_paths(self, *folders: str) -> list[Path]:
         """Markdown files of the given folders (default drafts/ and published/), sorted."""
-        paths: list[Path] = []
+        return [Path(path) for path in self.article_files(*folders)]
+
+    def article_files(self, *folders: str) -> list[str]:
+        """:meth:`article_paths` as strings (no path object made for each file of an
+        archive of thousands)."""
+        paths: list[str] = []
         for folder in folders or (DRAFTS, PUBLISHED):
-            base = self.root / folder
-            if base.is_dir():
-                with os.scandir(base) as found:
-                    names = sorted(e.name for e in found if e.name.endswith(".md") and e.is_file())
-                for path in (base / name for name in names):
-                    if _utf8_name(path):
-                        paths.append(path)
-                    else:
-                        self.skipped.setdefault(
-                            path, "the file name is not valid UTF-8: rename it (not read)"
-                        )
+            base = os.path.join(self.root, folder)  # noqa: PTH118 (strings, by design)
+            if not os.path.isdir(base):  # noqa: PTH112
+                continue
+            with os.scandir(base) as found:
+                names = sorted(e.name for e in found if e.name.endswith(".md") and e.is_file())
+            for name in names:
+                if _utf8_name(name):
+                    paths.append(os.path.join(base, name))  # noqa: PTH118
+                else:
+                    self.skipped.setdefault(
+                        Path(base, name), "the file name is not valid UTF-8: rename it (not read)"
+                    )
         return paths
 
     def articles(self, *folders: str) -> list[Article]:
