@@ -360,29 +360,30 @@ class _Run:
         self.everyone = {**self.others, **self.targets}  # path -> where, every article
         self.keys = cache.keys([*self.targets, *self.others])
         self.findings: dict[str, list[dict[str, Any]]] = {}
-        entries = cache.entries(
-            (self.keys[p] for p in self.targets), ("findings",), sorted(self.parts)
-        )
+        entries = cache.findings((self.keys[p] for p in self.targets), sorted(self.parts))
         work: list[Job] = []
+        nothing: tuple[None, frozenset[str]] = (None, frozenset())
         for path in self.targets:
-            entry = entries.get(self.keys[path], {})
-            missing = self.parts - entry.get("present", frozenset())
-            if entry.get("findings") is not None:
-                self.findings[path] = entry["findings"]
-            if entry.get("findings") is None or missing:
-                work.append((path, entry.get("findings") is None, missing))
+            findings, held = entries.get(self.keys[path], nothing)
+            missing = self.parts - held
+            if findings is not None:
+                self.findings[path] = findings
+            if findings is None or missing:
+                work.append((path, findings is None, missing))
         del entries
         report = LintReport(cached=len(self.targets) - len(work), read=len(work))
         self._read(work)
         compared = self._compare_all(report) if self.compare else {}
         cache.save()
+        ignored_in = self.selection.ignored_in if self.selection.per_file else None
         for path, where in self.targets.items():
             report.files.append(where)
             report.linted[where] = self.keys[path]
-            found = [Finding(**f) for f in self.findings.get(path) or []]
-            found += [Finding(**f) for f in compared.get(where, [])]
-            found = [f for f in found if not self.selection.ignored_in(where, f.code)]
-            report.findings.extend(sorted(set(found), key=Finding.sort_key))
+            made = [*(self.findings.get(path) or ()), *compared.get(where, ())]
+            if made:  # most articles of an archive have none
+                found = {Finding(**f) for f in made}
+                kept = [f for f in found if not ignored_in or not ignored_in(where, f.code)]
+                report.findings.extend(sorted(kept, key=Finding.sort_key))
         return report
 
     def _read(self, work: list[Job], retry: bool = True) -> None:
@@ -436,12 +437,13 @@ class _Run:
             todo = dict.fromkeys(mine, codes)
             stale = set(before) - mine if changed else set()
         else:
+            reached = set().union(*affected.values())
             for rel in mine:
-                kept = rel not in changed and before.get(rel, ("", False))[1]
-                again = codes if not kept else self._rules_reached(rel, affected)
-                if again:
+                if rel in changed or not before.get(rel, ("", False))[1]:
+                    todo[rel] = codes  # nothing kept of it
+                elif rel in reached and (again := self._rules_reached(rel, affected)):
                     todo[rel] = again
-            stale = set().union(*affected.values()) - mine
+            stale = reached - mine
         report.compared = self._read_others(set(todo), by_rel)
         current = {rel: self.keys[path] for path, rel in everyone.items()}
         found = cache.compared(mine)

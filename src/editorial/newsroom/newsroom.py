@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
@@ -44,6 +45,10 @@ def _utf8_name(name: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+# a path that is not in normal form: an empty, "." or ".." part, or a slash at the end
+_DOTS = re.compile(rf"{re.escape(os.sep)}(?:\.{{0,2}})(?:{re.escape(os.sep)}|$)")
 
 
 def absolute(path: Path) -> Path:
@@ -96,7 +101,9 @@ class Newsroom:
 
     def relative(self, path: Path | str) -> str:
         """``path`` relative to the root when it is inside it (as findings show it)."""
-        text, root = os.path.abspath(path), str(self.root)  # noqa: PTH100 (by name)
+        text, root, sep = str(path), str(self.root), os.sep
+        if text[:1] != sep or _DOTS.search(text):
+            text = os.path.abspath(text)  # noqa: PTH100 (by name: relative, or "." parts)
         if text.startswith(root) and text[len(root) : len(root) + 1] == os.sep:
             return text[len(root) + 1 :].replace(os.sep, "/")  # most paths: no Path made
         try:
@@ -128,14 +135,14 @@ class Newsroom:
         archive of thousands)."""
         paths: list[str] = []
         for folder in folders or (DRAFTS, PUBLISHED):
-            base = os.path.join(self.root, folder)  # noqa: PTH118 (strings, by design)
+            base = f"{self.root}{os.sep}{folder}"
             if not os.path.isdir(base):  # noqa: PTH112
                 continue
             with os.scandir(base) as found:
                 names = sorted(e.name for e in found if e.name.endswith(".md") and e.is_file())
             for name in names:
                 if _utf8_name(name):
-                    paths.append(os.path.join(base, name))  # noqa: PTH118
+                    paths.append(f"{base}{os.sep}{name}")
                 else:
                     self.skipped.setdefault(
                         Path(base, name), "the file name is not valid UTF-8: rename it (not read)"
