@@ -184,6 +184,33 @@ def test_broken_template_is_one_clear_error(demo: Path) -> None:
     assert "list.html:2" in str(caught.value)
 
 
+def test_a_first_build_that_fails_leaves_no_half_made_site(demo: Path) -> None:
+    """A site built for the first time is made in a hidden folder beside it and moved
+    into place at the end: a build that fails half-way leaves neither."""
+    (demo / "templates").mkdir()
+    (demo / "templates" / "author.html").write_text("{{ no_such_value }}\n")
+    from editorial.errors import InputError
+
+    with pytest.raises(InputError):
+        build_site(Newsroom.open(demo), now=NOW)
+    assert not (demo / "site").exists()
+    assert not (demo / ".site.building").exists()
+
+
+def test_what_a_stopped_first_build_left_is_cleared(demo: Path) -> None:
+    left = demo / ".site.building" / "stale-page"
+    left.mkdir(parents=True)
+    (left / "index.html").write_text("<p>from a build that was killed</p>\n")
+    report = build_site(Newsroom.open(demo), now=NOW)
+    site = demo / "site"
+    assert not (demo / ".site.building").exists()
+    assert not (site / "stale-page").exists()
+    assert sorted(report.written) == sorted(
+        p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()
+    )
+    assert (site / "river-ports-forum" / "index.html").is_file()
+
+
 def test_refuses_to_build_into_the_newsroom(demo: Path) -> None:
     newsroom = Newsroom.open(demo)
     for out in (demo, demo / "published", demo / "sources" / "x", demo.parent):

@@ -22,6 +22,7 @@ import hashlib
 import json
 import math
 import os
+import shutil
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -219,10 +220,20 @@ def output_dir(newsroom: Newsroom, out: StrPath | None = None) -> Path:
 
 class _Builder:
     def __init__(
-        self, newsroom: Newsroom, out: Path, now: dt.datetime, force: bool, keep: bool = True
+        self,
+        newsroom: Newsroom,
+        out: Path,
+        now: dt.datetime,
+        force: bool,
+        keep: bool = True,
+        staging: Path | None = None,
     ) -> None:
         self.newsroom = newsroom
         self.out = out
+        # where the files are written: ``out``, or for a site not built yet an empty
+        # folder that becomes ``out`` at the end (see :func:`build_site`)
+        self.dest = staging or out
+        self.staged = staging is not None
         self.now = now
         self.site = newsroom.config.site
         self.info = newsroom.config.newsroom
@@ -302,7 +313,7 @@ class _Builder:
         ``keys``, the digests of what it shows, and ``extra``)."""
         key = _digest(self.site_key, path, *extra, *keys)
         self.outputs[path] = key
-        if self.old_outputs.get(path) == key and (self.out / path).is_file():
+        if self.old_outputs.get(path) == key and (self.dest / path).is_file():
             self.report.unchanged += 1
         else:
             self.pending.append((path, render))
@@ -319,7 +330,11 @@ class _Builder:
         """Render pending output ``index``; write it if its bytes differ from the file's."""
         path, render = self.pending[index]
         text = render()
-        target = self.out / path
+        target = self.dest / path
+        if self.staged:  # a folder no one sees yet: written straight, nothing to compare
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(text.encode("utf-8"))
+            return True
         try:
             if target.read_text(encoding="utf-8") == text:
                 return False
@@ -500,12 +515,12 @@ class _Builder:
 
     def _remove_stale(self) -> None:
         for path in sorted(set(self.old_outputs) - set(self.outputs)):
-            target = self.out / path
+            target = self.dest / path
             if target.is_file():
                 target.unlink()
                 self.report.removed.append(path)
                 folder = target.parent
-                while folder != self.out and folder.is_dir() and not any(folder.iterdir()):
+                while folder != self.dest and folder.is_dir() and not any(folder.iterdir()):
                     folder.rmdir()
                     folder = folder.parent
 
@@ -621,12 +636,35 @@ def build_site(
     lock_dir.mkdir(exist_ok=True)
     try:
         with FileLock(str(lock_dir / "build.lock"), timeout=30):
-            folder.mkdir(parents=True, exist_ok=True)
-            try:
-                return _Builder(newsroom, folder, moment, force).run()
-            except sqlite3.OperationalError:  # a record that cannot be written: build anew
-                return _Builder(newsroom, folder, moment, True, keep=False).run()
+            return _build_into(newsroom, folder, moment, force)
     except Timeout as exc:
         raise LockedError("another build is writing this site", path=folder) from exc
     except OSError as exc:
         raise InputError(f"cannot write the site: {exc.strerror or exc}", path=folder) from exc
+
+
+def _build_into(newsroom: Newsroom, folder: Path, moment: dt.datetime, force: bool) -> BuildReport:
+    """Build into ``folder`` (the build lock held). A site built for the first time is
+    written to a hidden folder beside it, each file straight, and that folder is renamed
+    ``folder`` at the end: no temporary file and rename for each of thousands of pages,
+    and a build that stops half-way leaves no half-made site."""
+    staging = None if folder.exists() else folder.with_name(f".{folder.name}.building")
+
+    def clear() -> None:
+        if staging is not None:  # also what a build that was stopped left there
+            shutil.rmtree(staging, ignore_errors=True)
+        (staging or folder).mkdir(parents=True, exist_ok=True)
+
+    try:
+        clear()
+        try:
+            report = _Builder(newsroom, folder, moment, force, True, staging).run()
+        except sqlite3.OperationalError:  # a record that cannot be written: build anew
+            clear()
+            report = _Builder(newsroom, folder, moment, True, False, staging).run()
+        if staging is not None:
+            staging.rename(folder)
+    finally:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+    return report

@@ -43,6 +43,7 @@ class Templates:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            auto_reload=False,  # one build: no stat of every template for every page
         )
         env.filters["date_text"] = date_text
         return env
