@@ -43,7 +43,6 @@ def connect(where: str) -> sqlite3.Connection:
         db.execute("PRAGMA page_size = 16384")  # a new database only: fewer, larger writes
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
-        db.execute("PRAGMA mmap_size = 268435456")  # read by mapping: no system call a page
     return db
 
 
