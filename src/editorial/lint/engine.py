@@ -128,7 +128,7 @@ def _expand(newsroom: Newsroom, paths: Iterable[StrPath] = ()) -> list[str]:
 
 
 def _parts(path: str) -> list[str]:
-    return path.split(os.sep)  # noqa: PTH206 (the order of paths by their parts, unmade)
+    return path.split(os.sep)  # noqa: PTH206 (Path's order, without making a Path)
 
 
 def _markdown_under(newsroom: Newsroom, folder: str, skip: set[str]) -> Iterator[str]:
@@ -375,14 +375,13 @@ class _Run:
         self._read(work)
         compared = self._compare_all(report) if self.compare else {}
         cache.save()
-        ignored_in = self.selection.ignored_in if self.selection.per_file else None
         for path, where in self.targets.items():
             report.files.append(where)
             report.linted[where] = self.keys[path]
             made = [*(self.findings.get(path) or ()), *compared.get(where, ())]
             if made:  # most articles of an archive have none
                 found = {Finding(**f) for f in made}
-                kept = [f for f in found if not ignored_in or not ignored_in(where, f.code)]
+                kept = [f for f in found if not self.selection.ignored_in(where, f.code)]
                 report.findings.extend(sorted(kept, key=Finding.sort_key))
         return report
 

@@ -104,8 +104,8 @@ class Newsroom:
         text, root, sep = str(path), str(self.root), os.sep
         if text[:1] != sep or _DOTS.search(text):
             text = os.path.abspath(text)  # noqa: PTH100 (by name: relative, or "." parts)
-        if text.startswith(root) and text[len(root) : len(root) + 1] == os.sep:
-            return text[len(root) + 1 :].replace(os.sep, "/")  # most paths: no Path made
+        if text.startswith(root) and text[len(root) : len(root) + 1] == sep:
+            return text[len(root) + 1 :].replace(sep, "/")  # most paths: no Path made
         try:
             return absolute(Path(path)).relative_to(self.root).as_posix()
         except ValueError:

@@ -231,7 +231,7 @@ class _Builder:
         self.newsroom = newsroom
         self.out = out
         # where the files are written: ``out``, or for a site not built yet an empty
-        # folder that becomes ``out`` at the end (see :func:`build_site`)
+        # folder that becomes ``out`` at the end (see :func:`_build_into`)
         self.dest = staging or out
         self.staged = staging is not None
         self.now = now
