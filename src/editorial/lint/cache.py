@@ -65,26 +65,13 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _stat_line(path: Path) -> str:
-    try:
-        info = path.stat()
-    except OSError:
-        return f"{path}:missing"
-    return f"{path}:{info.st_size}:{info.st_mtime_ns}"
-
-
 def run_digest(newsroom: Newsroom, selection: Selection, transcripts: Sequence[Path]) -> str:
     """A digest of everything but the article itself that its findings depend on."""
     import editorial
 
     package = os.path.dirname(os.path.realpath(editorial.__file__))  # noqa: PTH120 (fast)
     parts = [f"format={FORMAT}", f"version={__version__}", f"day={dt.date.today().isoformat()}"]
-    parts += sorted(
-        _stat_line(Path(folder, name))
-        for folder, _dirs, names in os.walk(package)
-        for name in names
-        if name.endswith((".py", ".txt", ".yaml"))
-    )
+    parts += cachedb.files_under([package], (".py", ".txt", ".yaml"))
     rules = all_rules()
     parts += [  # a house rule's package version and source: an edited rule re-lints
         f"plugin={code}:{p.package}:{p.version}:{p.source}"
@@ -101,15 +88,13 @@ def run_digest(newsroom: Newsroom, selection: Selection, transcripts: Sequence[P
     parts.append(
         "config=" + content_hash(config.read_bytes()) if config.is_file() else "config=none"
     )
-    for folder in (newsroom.sources_dir, newsroom.authors_dir):
-        if folder.is_dir():
-            parts += sorted(_stat_line(p) for p in folder.rglob("*") if p.is_file())
+    parts += cachedb.files_under([newsroom.sources_dir, newsroom.authors_dir])
     for folder in (newsroom.drafts_dir, newsroom.published_dir):  # transcripts beside articles
         if folder.is_dir():
             with os.scandir(folder) as found:
                 names = sorted(e.name for e in found if e.name.endswith((".vtt", ".txt")))
-            parts += [_stat_line(folder / name) for name in names]
-    parts += [_stat_line(Path(p).resolve()) for p in transcripts]
+            parts += [cachedb.stat_line(str(folder / name)) for name in names]
+    parts += [cachedb.stat_line(str(Path(p).resolve())) for p in transcripts]
     return content_hash("\n".join(parts).encode("utf-8"))
 
 

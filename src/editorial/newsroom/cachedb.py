@@ -25,6 +25,29 @@ def stamp(path: str) -> Stamp | None:
     return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
 
 
+def stat_line(path: str) -> str:
+    """A file's name, size and modification time, as a line of a digest ("missing" when it
+    cannot be stated): cheap on every run, even for hours of transcripts."""
+    try:
+        info = os.stat(path)  # noqa: PTH116
+    except OSError:
+        return f"{path}:missing"
+    return f"{path}:{info.st_size}:{info.st_mtime_ns}"
+
+
+def files_under(folders: Iterable[Path | str], suffixes: tuple[str, ...] = ()) -> list[str]:
+    """The :func:`stat_line` of every file under ``folders`` (of ``suffixes`` only, when
+    given), sorted; a folder that does not exist has none."""
+    lines = [
+        stat_line(os.path.join(folder, name))  # noqa: PTH118
+        for top in folders
+        for folder, _dirs, names in os.walk(top)
+        for name in names
+        if not suffixes or name.endswith(suffixes)
+    ]
+    return sorted(lines)
+
+
 def unchanged(now: Stamp | None, then: Sequence[int], seen: int) -> bool:
     """True when a file stamped ``now`` is the one stamped ``then`` when it was read at
     ``seen`` (ns): same size, times and inode, and not modified just before it was read,

@@ -123,19 +123,6 @@ def _digest(*parts: bytes | str) -> str:
     return h.hexdigest()[:32]
 
 
-def _files_digest(folders: Iterable[Path]) -> str:
-    """A digest of every file's name, size and modification time under ``folders``: cheap
-    on every build, even with hours of transcripts in sources/."""
-    h = hashlib.sha256()
-    for folder in folders:
-        if not folder.is_dir():
-            continue
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            info = path.stat()
-            h.update(f"{path.as_posix()}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
-    return h.hexdigest()[:32]
-
-
 class _Record:
     """The build's record for one output folder (see the module's docstring). One that
     cannot be written lives in memory for the build."""
@@ -258,7 +245,7 @@ class _Builder:
         folders = [self.newsroom.authors_dir, *self.templates.folders]
         if self.site.show_sources:
             folders.append(self.newsroom.sources_dir)
-        return _digest(__version__, str(RECORD_FORMAT), config, _files_digest(folders))
+        return _digest(__version__, str(RECORD_FORMAT), config, *cachedb.files_under(folders))
 
     def summaries(self) -> list[ArticleSummary]:
         """The summary of every published article: from the record when its file is
@@ -267,13 +254,13 @@ class _Builder:
         now = time.time_ns()
         found: list[tuple[str, str, str, str]] = []  # rel, key, teaser, summary
         fresh: list[tuple[Path, str, cachedb.Stamp | None]] = []
-        for path in self.newsroom.article_paths(PUBLISHED):
+        for path in self.newsroom.article_files(PUBLISHED):
             rel = self.newsroom.relative(path)
-            stamp = cachedb.stamp(str(path))
+            stamp = cachedb.stamp(path)
             row = known.get(rel)
             if row is not None and not cachedb.unchanged(stamp, row.stamp, row.seen):
                 try:
-                    same = _digest(path.read_bytes()) == row.source
+                    same = _digest(Path(path).read_bytes()) == row.source
                 except OSError:
                     same = False
                 if same:
@@ -281,7 +268,7 @@ class _Builder:
                 else:
                     row = None
             if row is None:
-                fresh.append((path, rel, stamp))
+                fresh.append((Path(path), rel, stamp))
             else:
                 found.append((rel, row.key, row.teaser, row.summary))
         self.record.forget(known.keys() - {rel for rel, *_ in found} - {r for _, r, _ in fresh})
